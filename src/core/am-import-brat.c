@@ -298,7 +298,7 @@ _am_import_brat (AmImporter  *self,
                         _("CR LF line ends read as LF, as brat’s server reads them (its offsets "
                           "count CR LF as one character)"));
 
-  if (conf != NULL)
+  if (conf != NULL && _am_import_once (self, conf_file))
     read_conf (self, conf_file, conf);
 
   doc = _am_import_new_document (self, text);

@@ -502,6 +502,9 @@ ls_pick_text (AmImporter *self,
     {
       const char *value = _am_json_get_string (data, l->data);
 
+      /* A link to audio, an image or a web page is not the text. */
+      if (value != NULL && strstr (value, "://") != NULL && strpbrk (value, " \n") == NULL)
+        continue;
       if (value != NULL)
         {
           n_strings++;
@@ -531,8 +534,8 @@ ls_pick_text (AmImporter *self,
 
   if (n_strings == 0)
     _am_import_error (self, file, line,
-                      _("the task’s data holds no text string (a dialogue, an image or other "
-                        "structured data): Argumark imports plain text, skipped"));
+                      _("the task’s data holds no text string, only links or structured data "
+                        "(a dialogue, audio, an image…): Argumark imports plain text, skipped"));
   else
     _am_import_error (self, file, line,
                       _("the task’s data has several texts and none is named “text”: skipped"));

@@ -41,6 +41,8 @@ void            _am_import_warning       (AmImporter     *self,
                                           guint           line,
                                           const char     *format,
                                           ...) G_GNUC_PRINTF (4, 5);
+gboolean        _am_import_once          (AmImporter     *self,
+                                          const char     *key);
 AmOffsetUnit    _am_import_unit          (AmImporter     *self,
                                           AmOffsetUnit    tool_default);
 const char     *_am_import_label         (AmImporter     *self,

@@ -210,6 +210,7 @@ struct _AmImporter
   GHashTable      *used_names;   /* stem → TRUE */
   GHashTable      *label_map;    /* original label → label id */
   GHashTable      *relation_map; /* original relation → relation id */
+  GHashTable      *once;         /* keys of things done once per import */
   AmImportReport  *report;
 };
 
@@ -236,6 +237,7 @@ am_importer_finalize (GObject *object)
   g_clear_pointer (&self->used_names, g_hash_table_unref);
   g_clear_pointer (&self->label_map, g_hash_table_unref);
   g_clear_pointer (&self->relation_map, g_hash_table_unref);
+  g_clear_pointer (&self->once, g_hash_table_unref);
 
   G_OBJECT_CLASS (am_importer_parent_class)->finalize (object);
 }
@@ -257,7 +259,24 @@ am_importer_init (AmImporter *self)
   self->used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->label_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->relation_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->once = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->report = g_object_new (AM_TYPE_IMPORT_REPORT, NULL);
+}
+
+/**
+ * _am_import_once:
+ *
+ * Returns: %TRUE the first time it is called with @key in this import
+ *   (a shared annotation.conf is read once, not once per document)
+ */
+gboolean
+_am_import_once (AmImporter *self,
+                 const char *key)
+{
+  if (g_hash_table_contains (self->once, key))
+    return FALSE;
+  g_hash_table_add (self->once, g_strdup (key));
+  return TRUE;
 }
 
 /**
@@ -724,7 +743,7 @@ _am_import_locate (AmText      *text,
           *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
                                        " should read “%s” but the text there is “%s” "
                                        "(neither as code points nor as UTF-16 units): "
-                                       "stale or shifted, not imported"),
+                                       "stale or shifted"),
                                      start, end, quote, found);
         }
       return AM_LOCATE_BAD;
@@ -734,7 +753,11 @@ _am_import_locate (AmText      *text,
     {
       if (!utf16_span (text, start, end, &s, &e))
         {
-          if ((guint64) end > am_text_get_utf16_length (text))
+          if (am_text_get_utf16_length (text) == length)
+            *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+                                         " reaches past the end of the text (%u characters)"),
+                                       start, end, length);
+          else if ((guint64) end > am_text_get_utf16_length (text))
             *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
                                          " reaches past the end of the text (%u UTF-16 units)"),
                                        start, end, am_text_get_utf16_length (text));
