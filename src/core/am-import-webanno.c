@@ -695,6 +695,13 @@ _am_import_webanno (AmImporter  *self,
                                     ((Layer *) g_ptr_array_index (layers, base))->short_name);
                   continue;
                 }
+              if (g_str_equal (from->id, to->id))
+                {
+                  _am_import_warning (self, file, row->line,
+                                      _("relation “%s” from a span to itself (a dependency root?) "
+                                        "not imported: Argumark links two different spans"), label);
+                  continue;
+                }
               _am_import_add_link (self, doc, file, row->line, label, from->id, to->id);
             }
         }

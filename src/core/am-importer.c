@@ -360,14 +360,26 @@ report_line (AmImporter *self,
              guint       line,
              const char *message)
 {
-  char *text;
+  GString *text = g_string_new (file);
+  const char *p;
 
   if (line > 0)
-    text = g_strdup_printf ("%s:%u: %s", file, line, message);
-  else
-    text = g_strdup_printf ("%s: %s", file, message);
+    g_string_append_printf (text, ":%u", line);
+  g_string_append (text, ": ");
+  /* One line each, whatever the labels and quotes hold. */
+  for (p = message; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (text, "\\n");
+      else if (*p == '\t')
+        g_string_append (text, "\\t");
+      else if (*p == '\r')
+        g_string_append (text, "\\r");
+      else
+        g_string_append_c (text, *p);
+    }
 
-  g_ptr_array_add (self->report->lines, text);
+  g_ptr_array_add (self->report->lines, g_string_free (text, FALSE));
   if (error)
     self->report->n_errors++;
   else
