@@ -507,15 +507,22 @@ test_doccano_broken_and_utf16 (void)
     "{\"text\": \"EU rejects lamb.\", \"label\": [[0, 2, \"ORG\"]]}\n"
     "{\"text\": \"Truncated\", \"label\": [[0, \n"
     "{\"text\": \"\xf0\x9f\x91\xa8\xf0\x9f\x8f\xbb\xe2\x80\x8d\xf0\x9f\x9a\x92 firemen drive firetrucks\", "
-    "\"label\": [[22, 32, \"VEHICLE\"]]}\n";
+    "\"label\": [[22, 32, \"VEHICLE\"]]}\n"
+    "{\"text\": \"a\\ud800b\", \"label\": [[0, 1, \"X\"]]}\n"
+    "{\"text\": \"a\\u0000b\", \"label\": [[2, 3, \"X\"]]}\n"
+    "{\"text\": \"min\", \"label\": [{\"start\": 0, \"end\": 3, \"text\": \"min\", \"labels\": [\"Y\"]}]}\n";
   g_autoptr(AmImporter) importer = import_string (AM_IMPORT_FORMAT_AUTO, "d.jsonl", data);
   g_autoptr(AmImporter) cp = am_importer_new (AM_IMPORT_FORMAT_DOCCANO, NULL);
   const char *script = "{\"text\": \"\xf0\x9f\x98\x8a ok\", \"label\": [[2, 4, \"X\"]]}";
   g_autoptr(GError) error = NULL;
   AmDocument *doc;
 
-  g_assert_cmpuint (n_documents (importer), ==, 2);
+  g_assert_cmpuint (n_documents (importer), ==, 3);
   assert_reported (importer, "d.jsonl:2: not a valid JSON record");
+  assert_reported (importer, "d.jsonl:4: the record’s text is not valid Unicode");
+  assert_reported (importer, "d.jsonl:5: the record holds a NUL character");
+  /* Label Studio's JSON_MIN shape read as well */
+  g_assert_cmpstr (am_annotation_get_quote (annotation_at (document_at (importer, 2), 0)), ==, "min");
   doc = document_at (importer, 1);
   g_assert_cmpstr (am_annotation_get_quote (annotation_at (doc, 0)), ==, "firetrucks");
   g_assert_cmpuint (am_annotation_get_start (annotation_at (doc, 0)), ==, 19);

@@ -149,6 +149,14 @@ new_document (AmImporter *self,
       _am_import_error (self, file, line, _("the record’s text is empty: skipped"));
       return NULL;
     }
+  /* JSON escapes can smuggle in lone surrogates ("\ud800"). */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      _am_import_error (self, file, line,
+                        _("the record’s text is not valid Unicode (a lone surrogate escape?): "
+                          "skipped"));
+      return NULL;
+    }
   return _am_import_new_document (self, text);
 }
 
@@ -295,6 +303,30 @@ doccano_span_array (AmImporter   *self,
           _am_import_warning (self, file, line,
                               _("document label “%s” (text classification) not imported: "
                                 "Argumark labels spans"), json_node_get_string (node));
+          continue;
+        }
+      /* Label Studio's JSON_MIN export: {"start", "end", "text", "labels"} */
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *span = json_node_get_object (node);
+          JsonNode *labels = json_object_get_member (span, "labels");
+          guint k;
+
+          if (!_am_json_get_offset (span, "start", &start) ||
+              !_am_json_get_offset (span, "end", &end) ||
+              labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels))
+            {
+              _am_import_error (self, file, line,
+                                _("label %u has no “start”, “end” and “labels”: not imported"), i + 1);
+              continue;
+            }
+          for (k = 0; k < json_array_get_length (json_node_get_array (labels)); k++)
+            {
+              g_autofree char *name = node_to_key (json_array_get_element (json_node_get_array (labels), k));
+
+              add_span (self, doc, file, line, start, end, _am_json_get_string (span, "text"),
+                        name, NULL, NULL, unit, n_utf16);
+            }
           continue;
         }
       if (!JSON_NODE_HOLDS_ARRAY (node) ||

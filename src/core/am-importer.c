@@ -1193,6 +1193,18 @@ _am_import_json_records (AmImporter       *self,
       if (complete)
         node = parse_chunk (data + pos, end - pos, &local_error);
 
+      /* json-glib cuts strings at "\u0000": refuse rather than lose text. */
+      if (node != NULL && g_strstr_len (data + pos, end - pos, "\\u0000") != NULL)
+        {
+          _am_import_error (self, file, start_line,
+                            _("the record holds a NUL character (\\u0000), which a text cannot "
+                              "hold: skipped"));
+          g_clear_pointer (&node, json_node_unref);
+          line += count_lines (data, pos, end);
+          pos = end;
+          continue;
+        }
+
       if (node != NULL)
         {
           line += count_lines (data, pos, end);
