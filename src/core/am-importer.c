@@ -1451,7 +1451,15 @@ refuse_unknown (GFile       *file,
 {
   g_autofree char *basename = file != NULL ? g_file_get_basename (file) : NULL;
 
-  if (length >= 21 && strncmp (data, "#FORMAT=WebAnno TSV ", 20) == 0)
+  if (basename != NULL && has_suffix_nocase (basename, ".conf"))
+    g_set_error_literal (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_UNSUPPORTED,
+                         _("this is a brat configuration file, not a document: import the .ann "
+                           "files (annotation.conf beside them is read with them)"));
+  else if (basename != NULL && has_suffix_nocase (basename, ".xml"))
+    g_set_error_literal (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_UNSUPPORTED,
+                         _("XML is not a format Argumark imports (a Label Studio labelling "
+                           "configuration is not needed: import the JSON export)"));
+  else if (length >= 21 && strncmp (data, "#FORMAT=WebAnno TSV ", 20) == 0)
     g_set_error (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_UNSUPPORTED,
                  _("only WebAnno TSV version 3 is supported; this file is “%.*s”"),
                  (int) MIN (line_end (data, length, 0), 40), data);
@@ -1713,8 +1721,18 @@ import_folder (AmImporter  *self,
           continue;
         }
 
+      /* brat's configuration, and the notes that travel with data sets */
       if (has_suffix_nocase (name, ".conf"))
         continue;
+      if (has_suffix_nocase (name, ".md") || has_suffix_nocase (name, ".xml") ||
+          g_ascii_strncasecmp (name, "README", 6) == 0 ||
+          g_ascii_strncasecmp (name, "LICENSE", 7) == 0 ||
+          g_ascii_strncasecmp (name, "LICENCE", 7) == 0)
+        {
+          _am_import_warning (self, child_name, 0,
+                              _("skipped: documentation or configuration, not data"));
+          continue;
+        }
       if (has_suffix_nocase (name, ".txt"))
         {
           g_autoptr(GFile) ann = sibling_with_suffix (child, ".ann");
@@ -1722,16 +1740,6 @@ import_folder (AmImporter  *self,
           if (g_file_query_exists (ann, NULL))
             continue;
         }
-      if (!has_suffix_nocase (name, ".ann") && !has_suffix_nocase (name, ".txt") &&
-          !has_suffix_nocase (name, ".json") && !has_suffix_nocase (name, ".jsonl") &&
-          !has_suffix_nocase (name, ".tsv"))
-        {
-          _am_import_warning (self, child_name, 0,
-                              _("skipped: not a file Argumark imports from a folder "
-                                "(.ann, .txt, .json, .jsonl, .tsv)"));
-          continue;
-        }
-
       if (!am_importer_import_file (self, child, &local_error))
         _am_import_error (self, child_name, 0, _("refused: %s"), local_error->message);
     }
