@@ -334,9 +334,14 @@ test_brat_tutorial (void)
   assert_reported (importer, "000-introduction.ann:4: event E1 (Transfer-money:T3) not imported");
   assert_reported (importer, "equivalence “Alias T3 T4 T5” not imported");
 
+  g_assert_cmpint (am_document_get_status (doc), ==, AM_DOCUMENT_STATUS_IN_PROGRESS);
+  g_assert_false (am_document_get_modified (doc));
+  g_assert_false (am_document_get_can_undo (doc));
+
   /* Empty .ann files */
   doc = document_named (importer, "010-navigation");
   g_assert_cmpuint (n_annotations (doc), ==, 0);
+  g_assert_cmpint (am_document_get_status (doc), ==, AM_DOCUMENT_STATUS_NEW);
   g_assert_cmpuint (am_document_get_length (doc), >, 100);
 }
 

@@ -290,8 +290,6 @@ read_header (AmImporter  *self,
 
       column += layer->n_columns;
       g_ptr_array_add (layers, layer);
-      (void) self;
-      (void) file;
     }
 
   *n_columns = column;

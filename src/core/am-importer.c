@@ -911,6 +911,9 @@ _am_import_finish (AmImporter *self,
   g_hash_table_add (self->used_names, g_strdup (unique));
   g_hash_table_insert (self->names, doc, unique);
 
+  /* Annotated elsewhere: work has started, but only a person can say it is done. */
+  if (g_list_model_get_n_items (am_document_get_annotations (doc)) > 0)
+    am_document_set_status (doc, AM_DOCUMENT_STATUS_IN_PROGRESS);
   am_document_clear_history (doc);
   g_list_store_append (self->documents, doc);
   self->report->n_documents++;
