@@ -334,6 +334,14 @@ test_brat_tutorial (void)
   assert_reported (importer, "000-introduction.ann:4: event E1 (Transfer-money:T3) not imported");
   assert_reported (importer, "equivalence “Alias T3 T4 T5” not imported");
 
+  {
+    AmLink *origin = am_document_lookup_link (doc, "R2");
+
+    g_assert_nonnull (origin);
+    g_assert_cmpstr (am_link_get_relation (origin), ==, "Origin");
+    g_assert_cmpstr (am_link_get_from (origin), ==, "T6");
+    g_assert_cmpstr (am_link_get_to (origin), ==, "T7");
+  }
   g_assert_cmpint (am_document_get_status (doc), ==, AM_DOCUMENT_STATUS_IN_PROGRESS);
   g_assert_false (am_document_get_modified (doc));
   g_assert_false (am_document_get_can_undo (doc));

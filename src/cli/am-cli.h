@@ -28,4 +28,7 @@ typedef struct
 void am_cli_printerr (const char *file,
                       const char *message);
 
+int  am_cli_import   (int         argc,
+                      char      **argv);
+
 G_END_DECLS

@@ -43,6 +43,7 @@ text_bound_free (gpointer data)
 
 typedef struct
 {
+  char  *id;
   char  *type;
   char  *from;
   char  *to;
@@ -54,6 +55,7 @@ relation_free (gpointer data)
 {
   Relation *r = data;
 
+  g_free (r->id);
   g_free (r->type);
   g_free (r->from);
   g_free (r->to);
@@ -384,6 +386,7 @@ _am_import_brat (AmImporter  *self,
             from = strchr (words[1], ':') + 1;
             to = strchr (words[2], ':') + 1;
             r = g_new0 (Relation, 1);
+            r->id = g_strdup (id);
             r->type = g_strdup (words[0]);
             r->from = g_strdup (from);
             r->to = g_strdup (to);
@@ -611,7 +614,7 @@ _am_import_brat (AmImporter  *self,
                             g_hash_table_contains (placed_ids, r->from) ? r->to : r->from);
           continue;
         }
-      _am_import_add_link (self, doc, ann_file, r->line, r->type, r->from, r->to);
+      _am_import_add_link (self, doc, ann_file, r->line, r->id, r->type, r->from, r->to);
     }
 
   if (n_attributes > 0)

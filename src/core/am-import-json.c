@@ -459,7 +459,7 @@ doccano_record (AmImporter  *self,
                                 from_id == NULL ? (from != NULL ? from : "?") : (to != NULL ? to : "?"));
               continue;
             }
-          _am_import_add_link (self, doc, file, line, _am_json_get_string (relation, "type"),
+          _am_import_add_link (self, doc, file, line, NULL, _am_json_get_string (relation, "type"),
                                from_id, to_id);
         }
     }
@@ -796,11 +796,11 @@ ls_record (AmImporter  *self,
             {
               g_autofree char *label = node_to_key (json_array_get_element (labels, j));
 
-              _am_import_add_link (self, doc, file, line, label, from_id, to_id);
+              _am_import_add_link (self, doc, file, line, NULL, label, from_id, to_id);
             }
         }
       else
-        _am_import_add_link (self, doc, file, line, NULL, from_id, to_id);
+        _am_import_add_link (self, doc, file, line, NULL, NULL, from_id, to_id);
     }
 
   report_utf16 (self, file, line, n_utf16);
@@ -1009,7 +1009,7 @@ spans_record (AmImporter     *self,
                   continue;
                 }
             }
-          _am_import_add_link (self, doc, file, line, label, from_id, to_id);
+          _am_import_add_link (self, doc, file, line, NULL, label, from_id, to_id);
         }
     }
 

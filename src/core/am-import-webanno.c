@@ -700,7 +700,7 @@ _am_import_webanno (AmImporter  *self,
                                         "not imported: Argumark links two different spans"), label);
                   continue;
                 }
-              _am_import_add_link (self, doc, file, row->line, label, from->id, to->id);
+              _am_import_add_link (self, doc, file, row->line, NULL, label, from->id, to->id);
             }
         }
     }

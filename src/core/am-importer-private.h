@@ -73,6 +73,7 @@ gboolean        _am_import_add_link      (AmImporter     *self,
                                           AmDocument     *doc,
                                           const char     *file,
                                           guint           line,
+                                          const char     *link_id,
                                           const char     *relation,
                                           const char     *from_id,
                                           const char     *to_id);

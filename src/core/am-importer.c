@@ -840,6 +840,7 @@ _am_import_add_link (AmImporter *self,
                      AmDocument *doc,
                      const char *file,
                      guint       line,
+                     const char *link_id,
                      const char *relation,
                      const char *from_id,
                      const char *to_id)
@@ -852,7 +853,13 @@ _am_import_add_link (AmImporter *self,
   if (id == NULL)
     return FALSE;
 
-  link = am_link_new (NULL, id, from_id, to_id);
+  if (link_id != NULL && am_document_lookup_link (doc, link_id) != NULL)
+    {
+      _am_import_warning (self, file, line,
+                          _("relation id “%s” is used twice: the second gets a new id"), link_id);
+      link_id = NULL;
+    }
+  link = am_link_new (link_id, id, from_id, to_id);
   if (am_document_insert_link (doc, link, &error))
     {
       self->report->n_links++;
