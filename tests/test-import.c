@@ -523,14 +523,16 @@ test_doccano_broken_and_utf16 (void)
     "\"label\": [[22, 32, \"VEHICLE\"]]}\n"
     "{\"text\": \"a\\ud800b\", \"label\": [[0, 1, \"X\"]]}\n"
     "{\"text\": \"a\\u0000b\", \"label\": [[2, 3, \"X\"]]}\n"
-    "{\"text\": \"min\", \"label\": [{\"start\": 0, \"end\": 3, \"text\": \"min\", \"labels\": [\"Y\"]}]}\n";
+    "{\"text\": \"min\", \"label\": [{\"start\": 0, \"end\": 3, \"text\": \"min\", \"labels\": [\"Y\"]}]}\n"
+    "{\"text\": \"spaCy v2\", \"entities\": [[0, 5, \"LIB\"]]}\n";
   g_autoptr(AmImporter) importer = import_string (AM_IMPORT_FORMAT_AUTO, "d.jsonl", data);
   g_autoptr(AmImporter) cp = am_importer_new (AM_IMPORT_FORMAT_DOCCANO, NULL);
   const char *script = "{\"text\": \"\xf0\x9f\x98\x8a ok\", \"label\": [[2, 4, \"X\"]]}";
   g_autoptr(GError) error = NULL;
   AmDocument *doc;
 
-  g_assert_cmpuint (n_documents (importer), ==, 3);
+  g_assert_cmpuint (n_documents (importer), ==, 4);
+  g_assert_cmpstr (am_annotation_get_quote (annotation_at (document_at (importer, 3), 0)), ==, "spaCy");
   assert_reported (importer, "d.jsonl:2: not a valid JSON record");
   assert_reported (importer, "d.jsonl:4: the record’s text is not valid Unicode");
   assert_reported (importer, "d.jsonl:5: the record holds a NUL character");

@@ -382,7 +382,13 @@ doccano_record (AmImporter  *self,
     doccano_span_array (self, doc, file, line,
                         json_object_get_array_member (object, "labels"), unit, &n_utf16);
 
-  if (has_array (object, "entities") || has_array (object, "annotations"))
+  /* spaCy v2 training data: "entities": [[start, end, "LABEL"], ...] */
+  if (has_array (object, "entities") &&
+      json_array_get_length (json_object_get_array_member (object, "entities")) > 0 &&
+      JSON_NODE_HOLDS_ARRAY (json_array_get_element (json_object_get_array_member (object, "entities"), 0)))
+    doccano_span_array (self, doc, file, line,
+                        json_object_get_array_member (object, "entities"), unit, &n_utf16);
+  else if (has_array (object, "entities") || has_array (object, "annotations"))
     {
       gboolean entities = has_array (object, "entities");
       JsonArray *array = json_object_get_array_member (object, entities ? "entities" : "annotations");
