@@ -1,0 +1,652 @@
+/* test-agreement.c
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "am-adjudication.h"
+#include "am-agreement.h"
+#include "am-diff.h"
+
+/* Reference values come from tests/data/agreement/expected.json, written by
+ * make-expected.py with scikit-learn and NLTK; see docs/agreement.md.
+ */
+
+static JsonObject *
+load_expected (void)
+{
+  static JsonParser *parser;
+
+  if (parser == NULL)
+    {
+      g_autofree char *path = g_build_filename (TEST_DATA_DIR, "agreement", "expected.json", NULL);
+      g_autoptr(GError) error = NULL;
+
+      parser = json_parser_new ();
+      json_parser_load_from_file (parser, path, &error);
+      g_assert_no_error (error);
+    }
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static AmDocument *
+document_from_json (const char *text,
+                    JsonObject *annotator)
+{
+  AmDocument *doc;
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *spans = json_object_get_array_member (annotator, "spans");
+  guint i;
+
+  doc = am_document_new (text, schema);
+  am_document_set_annotator (doc, json_object_get_string_member (annotator, "name"));
+  am_document_set_meta (doc, "title", "Taxes");
+  if (json_object_has_member (annotator, "status"))
+    {
+      AmDocumentStatus status;
+
+      g_assert_true (am_document_status_from_string (json_object_get_string_member (annotator, "status"),
+                                                     &status));
+      am_document_set_status (doc, status);
+    }
+  else
+    am_document_set_status (doc, AM_DOCUMENT_STATUS_IN_PROGRESS);
+
+  for (i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonArray *span = json_array_get_array_element (spans, i);
+      g_autoptr(GError) error = NULL;
+      AmAnnotation *ann;
+
+      ann = am_document_add_annotation (doc, json_array_get_string_element (span, 2),
+                                        json_array_get_int_element (span, 0),
+                                        json_array_get_int_element (span, 1), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (ids, g_strdup (am_annotation_get_id (ann)));
+    }
+
+  if (json_object_has_member (annotator, "links"))
+    {
+      JsonArray *links = json_object_get_array_member (annotator, "links");
+
+      for (i = 0; i < json_array_get_length (links); i++)
+        {
+          JsonArray *link = json_array_get_array_element (links, i);
+          g_autoptr(GError) error = NULL;
+
+          am_document_link (doc, json_array_get_string_element (link, 0),
+                            g_ptr_array_index (ids, json_array_get_int_element (link, 1)),
+                            g_ptr_array_index (ids, json_array_get_int_element (link, 2)),
+                            &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  am_document_clear_history (doc);
+  return doc;
+}
+
+static GPtrArray *
+documents_of_case (JsonObject *c)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *annotators = json_object_get_array_member (c, "annotators");
+  guint i;
+
+  for (i = 0; i < json_array_get_length (annotators); i++)
+    g_ptr_array_add (docs, document_from_json (json_object_get_string_member (c, "text"),
+                                               json_array_get_object_element (annotators, i)));
+  return docs;
+}
+
+static JsonObject *
+find_case (const char *name)
+{
+  JsonArray *cases = json_object_get_array_member (load_expected (), "cases");
+  guint i;
+
+  for (i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "name"), name))
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static AmAgreement *
+compute_case (JsonObject *c)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (c);
+  g_autoptr(GError) error = NULL;
+  AmAgreement *agreement;
+  AmAgreementUnits units = g_str_equal (json_object_get_string_member (c, "units"), "char")
+                           ? AM_AGREEMENT_UNITS_CHARACTERS : AM_AGREEMENT_UNITS_TOKENS;
+
+  agreement = am_agreement_compute ((AmDocument * const *) docs->pdata, docs->len, NULL, units, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (agreement);
+  g_assert_cmpuint (am_agreement_get_n_units (agreement), ==,
+                    json_object_get_int_member (c, "n_units"));
+  return agreement;
+}
+
+static void
+assert_value (const char *what,
+              double      actual,
+              JsonObject *expected,
+              const char *member)
+{
+  JsonNode *node;
+
+  if (!json_object_has_member (expected, member))
+    return;
+  node = json_object_get_member (expected, member);
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!isnan (actual))
+        g_error ("%s %s: expected undefined, got %.12g", what, member, actual);
+      return;
+    }
+  if (isnan (actual) || fabs (actual - json_node_get_double (node)) > 1e-9)
+    g_error ("%s %s: expected %.12g, got %.12g", what, member, json_node_get_double (node), actual);
+}
+
+static int
+label_index (AmAgreement *agreement,
+             const char  *label)
+{
+  guint i;
+
+  if (g_str_equal (label, "*"))
+    return -1;
+  for (i = 0; i < am_agreement_get_n_labels (agreement); i++)
+    if (g_str_equal (am_agreement_get_label (agreement, i), label))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_reference_case (gconstpointer data)
+{
+  JsonObject *c = find_case (data);
+  JsonObject *expected = json_object_get_object_member (c, "expected");
+  JsonArray *pairs = json_object_get_array_member (expected, "pairs");
+  JsonObject *group = json_object_get_object_member (expected, "group");
+  g_autoptr(AmAgreement) agreement = compute_case (c);
+  g_autoptr(GList) labels = NULL;
+  guint i;
+
+  for (i = 0; i < json_array_get_length (pairs); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (pairs, i);
+      guint a = json_object_get_int_member (pair, "a");
+      guint b = json_object_get_int_member (pair, "b");
+      JsonObject *by_label = json_object_get_object_member (pair, "labels");
+      g_autoptr(GList) members = json_object_get_members (by_label);
+      GList *l;
+
+      if (json_object_has_member (pair, "missing"))
+        {
+          const AmAgreementScores *s = am_agreement_get_pair_scores (agreement, a, b, -1);
+
+          g_assert_true (am_agreement_is_missing (agreement, a) || am_agreement_is_missing (agreement, b));
+          g_assert_true (isnan (s->f1_exact) && isnan (s->kappa) && isnan (s->alpha));
+          continue;
+        }
+
+      for (l = members; l != NULL; l = l->next)
+        {
+          JsonObject *e = json_object_get_object_member (by_label, l->data);
+          const AmAgreementScores *s = am_agreement_get_pair_scores (agreement, a, b,
+                                                                     label_index (agreement, l->data));
+          g_autofree char *what = g_strdup_printf ("%s pair %u-%u %s", (char *) data, a, b,
+                                                   (char *) l->data);
+
+          assert_value (what, s->kappa, e, "kappa");
+          assert_value (what, s->alpha, e, "alpha");
+          assert_value (what, s->alpha_u, e, "alpha_u");
+          assert_value (what, s->f1_exact, e, "f1_exact");
+          assert_value (what, s->f1_overlap, e, "f1_overlap");
+          assert_value (what, s->precision_exact, e, "precision_exact");
+          assert_value (what, s->recall_exact, e, "recall_exact");
+          assert_value (what, s->link_f1_exact, e, "link_f1_exact");
+          g_assert_cmpuint (s->matched_exact, ==, json_object_get_int_member (e, "matched_exact"));
+          g_assert_cmpuint (s->matched_overlap, ==, json_object_get_int_member (e, "matched_overlap"));
+          /* Every span falls in exactly one class. */
+          g_assert_cmpuint (s->spans_a, >=, s->matched_overlap + s->only_a);
+          g_assert_cmpuint (s->spans_b, >=, s->matched_overlap + s->only_b);
+        }
+    }
+
+  labels = json_object_get_members (group);
+  for (GList *l = labels; l != NULL; l = l->next)
+    {
+      JsonObject *e = json_object_get_object_member (group, l->data);
+      const AmAgreementScores *s = am_agreement_get_group_scores (agreement,
+                                                                  label_index (agreement, l->data));
+      g_autofree char *what = g_strdup_printf ("%s group %s", (char *) data, (char *) l->data);
+
+      assert_value (what, s->alpha, e, "alpha");
+      assert_value (what, s->alpha_u, e, "alpha_u");
+    }
+}
+
+static void
+test_counts (void)
+{
+  g_autoptr(AmAgreement) agreement = compute_case (find_case ("partial-overlaps"));
+  const AmAgreementScores *all = am_agreement_get_pair_scores (agreement, 0, 1, -1);
+  const AmAgreementScores *claim = am_agreement_get_pair_scores (agreement, 0, 1, 0);
+  const AmAgreementScores *attribution = am_agreement_get_pair_scores (agreement, 0, 1, 2);
+
+  g_assert_cmpstr (am_agreement_get_label (agreement, 0), ==, "claim");
+  g_assert_cmpstr (am_agreement_get_label (agreement, 2), ==, "attribution");
+
+  g_assert_cmpuint (all->spans_a, ==, 3);
+  g_assert_cmpuint (all->spans_b, ==, 3);
+  g_assert_cmpuint (all->matched_exact, ==, 0);
+  g_assert_cmpuint (all->matched_overlap, ==, 2);
+  g_assert_cmpuint (all->boundary_disagreements, ==, 2);
+  g_assert_cmpuint (all->label_disagreements, ==, 1);
+  g_assert_cmpuint (all->only_a, ==, 0);
+  g_assert_cmpuint (all->only_b, ==, 0);
+  g_assert_cmpfloat_with_epsilon (all->f1_exact, 0.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (all->f1_overlap, 2.0 / 3.0, 1e-12);
+
+  g_assert_cmpuint (claim->spans_a, ==, 1);
+  g_assert_cmpuint (claim->spans_b, ==, 2);
+  g_assert_cmpuint (claim->boundary_disagreements, ==, 1);
+  g_assert_cmpuint (claim->label_disagreements, ==, 1);
+  g_assert_cmpuint (claim->only_b, ==, 0);
+  g_assert_cmpuint (attribution->label_disagreements, ==, 1);
+  g_assert_cmpuint (attribution->only_a, ==, 0);
+  g_assert_cmpfloat_with_epsilon (claim->precision_overlap, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (claim->recall_overlap, 1.0, 1e-12);
+}
+
+static void
+test_links (void)
+{
+  g_autoptr(AmAgreement) agreement = compute_case (find_case ("nested"));
+  const AmAgreementScores *all = am_agreement_get_pair_scores (agreement, 0, 1, -1);
+
+  /* The attribution sources "Smith said taxes rose again" in A and "taxes rose
+   * again" in B: not the same link exactly, the same once spans overlap.
+   */
+  g_assert_cmpuint (all->links_matched_exact, ==, 0);
+  g_assert_cmpuint (all->links_matched_overlap, ==, 1);
+  g_assert_cmpfloat_with_epsilon (all->link_f1_exact, 0.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (all->link_f1_overlap, 1.0, 1e-12);
+  g_assert_cmpuint (all->matched_overlap, ==, 3);
+  g_assert_cmpuint (all->only_b, ==, 1);
+}
+
+static void
+test_missing (void)
+{
+  g_autoptr(AmAgreement) agreement = compute_case (find_case ("missing"));
+
+  g_assert_false (am_agreement_is_missing (agreement, 0));
+  g_assert_false (am_agreement_is_missing (agreement, 1));
+  g_assert_true (am_agreement_is_missing (agreement, 2));
+  /* The group is A and B alone: its mean F1 is theirs. */
+  g_assert_cmpfloat_with_epsilon (am_agreement_get_group_scores (agreement, -1)->f1_overlap,
+                                  am_agreement_get_pair_scores (agreement, 0, 1, -1)->f1_overlap, 1e-12);
+}
+
+/* The example of Krippendorff (2004), Content Analysis 2nd ed., p. 254, as
+ * used by DKPro Agreement's tests: continuum [150, 450) shifted to [0, 300),
+ * category c = claim, k = counter-claim. Published: alpha_u(c) = 0.7286,
+ * alpha_u(k) = 1, over both 0.8591 (to the precision printed).
+ */
+static void
+test_alpha_u_published (void)
+{
+  static const guint a_spans[][3] = { { 75, 145, 0 }, { 220, 250, 0 }, { 30, 90, 1 }, { 150, 200, 1 } };
+  static const guint b_spans[][3] = { { 70, 150, 0 }, { 205, 225, 0 }, { 250, 270, 0 },
+                                      { 30, 90, 1 }, { 150, 200, 1 } };
+  static const char *labels[] = { "claim", "counter-claim" };
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autofree char *text = g_strnfill (300, 'x');
+  g_autoptr(AmDocument) a = am_document_new (text, schema);
+  g_autoptr(AmDocument) b = am_document_new (text, schema);
+  g_autoptr(AmAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *docs[2];
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (a_spans); i++)
+    g_assert_nonnull (am_document_add_annotation (a, labels[a_spans[i][2]], a_spans[i][0], a_spans[i][1], NULL));
+  for (i = 0; i < G_N_ELEMENTS (b_spans); i++)
+    g_assert_nonnull (am_document_add_annotation (b, labels[b_spans[i][2]], b_spans[i][0], b_spans[i][1], NULL));
+  docs[0] = a;
+  docs[1] = b;
+
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_CHARACTERS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (am_agreement_get_group_scores (agreement, 0)->alpha_u, 0.7286, 1e-4);
+  g_assert_cmpfloat_with_epsilon (am_agreement_get_group_scores (agreement, 1)->alpha_u, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (am_agreement_get_group_scores (agreement, -1)->alpha_u, 0.8591, 5e-4);
+  g_assert_true (isnan (am_agreement_get_group_scores (agreement, 2)->alpha_u));
+}
+
+/* The example worked by hand in docs/agreement.md. */
+static void
+test_alpha_u_hand (void)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(AmDocument) a = am_document_new ("abcdefghij", schema);
+  g_autoptr(AmDocument) b = am_document_new ("abcdefghij", schema);
+  g_autoptr(AmAgreement) agreement = NULL;
+  AmDocument *docs[2] = { a, b };
+
+  am_document_add_annotation (a, "claim", 2, 6, NULL);
+  am_document_add_annotation (b, "claim", 3, 6, NULL);
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_CHARACTERS, NULL);
+  g_assert_cmpfloat_with_epsilon (am_agreement_get_group_scores (agreement, 0)->alpha_u,
+                                  1.0 - 0.01 / (23.0 / 362.0), 1e-12);
+}
+
+static void
+test_different_article (void)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(AmDocument) a = am_document_new ("Smith said taxes rose again.", schema);
+  g_autoptr(AmDocument) b = am_document_new ("The weather was fine all week long.", schema);
+  g_autoptr(GError) error = NULL;
+  AmDocument *docs[2] = { a, b };
+  AmAgreement *agreement;
+  GListModel *diff;
+
+  am_document_set_meta (a, "title", "Taxes");
+  am_document_set_meta (b, "title", "Weather");
+  am_document_add_annotation (a, "claim", 11, 27, NULL);
+  am_document_add_annotation (b, "claim", 4, 11, NULL);
+
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_CHARACTERS, &error);
+  g_assert_null (agreement);
+  g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "Taxes"));
+  g_assert_nonnull (strstr (error->message, "Weather"));
+  g_clear_error (&error);
+
+  diff = am_diff_documents (docs, 2, NULL, &error);
+  g_assert_null (diff);
+  g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+}
+
+static void
+test_reanchor (void)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(AmDocument) a = am_document_new ("Smith said taxes rose again, Jones said no.", schema);
+  g_autoptr(AmDocument) b = am_document_new ("Updated. Smith said taxes rose again, Jones said no.", schema);
+  g_autoptr(AmAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *docs[2] = { a, b };
+
+  am_document_add_annotation (a, "claim", 11, 27, NULL);
+  am_document_add_annotation (a, "attribution", 29, 39, NULL);
+  am_document_add_annotation (b, "claim", 20, 36, NULL);
+  am_document_add_annotation (b, "attribution", 38, 48, NULL);
+  /* "said" occurs twice; the one nearest to the old place wins. */
+  am_document_add_annotation (b, "counter-claim", 44, 48, NULL);
+
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_CHARACTERS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_agreement_get_n_moved (agreement), ==, 3);
+  g_assert_cmpuint (am_agreement_get_n_unplaced (agreement), ==, 0);
+  g_assert_cmpuint (am_agreement_get_pair_scores (agreement, 0, 1, -1)->matched_exact, ==, 2);
+  g_assert_cmpuint (am_agreement_get_pair_scores (agreement, 0, 1, -1)->only_b, ==, 1);
+  g_assert_nonnull (am_document_lookup_annotation (am_agreement_get_document (agreement, 1), "T3"));
+  g_assert_cmpuint (am_annotation_get_start (am_document_lookup_annotation (am_agreement_get_document (agreement, 1), "T3")), ==, 35);
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(AmAgreement) agreement = compute_case (find_case ("one-empty"));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *json = am_agreement_to_json (agreement);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonObject *overall;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "units"), ==, "token");
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "annotators")), ==, 2);
+  overall = json_object_get_object_member (json_array_get_object_element (json_object_get_array_member (root, "pairs"), 0),
+                                           "overall");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (overall, "f1_overlap"), 0.0, 1e-12);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (overall, "precision_exact")));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (overall, "counts"), "only_a"), ==, 2);
+}
+
+static void
+test_diff (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("partial-overlaps"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) diff = NULL;
+  g_autoptr(AmDifference) first = NULL;
+  g_autoptr(AmDifference) second = NULL;
+  g_autoptr(AmDifference) third = NULL;
+
+  diff = am_diff_documents ((AmDocument * const *) docs->pdata, docs->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (diff), ==, 3);
+  g_assert_true (g_list_model_get_item_type (diff) == AM_TYPE_DIFFERENCE);
+
+  first = g_list_model_get_item (diff, 0);
+  g_assert_cmpint (am_difference_get_kind (first), ==, AM_DIFFERENCE_BOUNDARY);
+  g_assert_cmpuint (am_difference_get_start (first), ==, 11);
+  g_assert_cmpuint (am_difference_get_end (first), ==, 27);
+  g_assert_cmpuint (am_difference_get_n_candidates (first), ==, 2);
+  g_assert_cmpstr (am_difference_get_candidate_quote (first, 0), ==, "taxes rose");
+  g_assert_true (am_difference_candidate_has (first, 0, 1));
+  g_assert_false (am_difference_candidate_has (first, 0, 0));
+  g_assert_cmpstr (am_difference_get_candidate_annotators (first, 1)[0], ==, "A");
+
+  second = g_list_model_get_item (diff, 1);
+  g_assert_cmpint (am_difference_get_kind (second), ==, AM_DIFFERENCE_LABEL);
+  {
+    g_auto(GStrv) labels = am_difference_dup_labels (second);
+
+    g_assert_cmpuint (g_strv_length (labels), ==, 2);
+    g_assert_cmpstr (labels[0], ==, "attribution");
+    g_assert_cmpstr (labels[1], ==, "claim");
+  }
+
+  third = g_list_model_get_item (diff, 2);
+  g_assert_cmpint (am_difference_get_kind (third), ==, AM_DIFFERENCE_BOUNDARY);
+  g_assert_cmpuint (am_difference_get_start (third), ==, 39);
+}
+
+static void
+test_diff_missing_span (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("one-empty"));
+  g_autoptr(GListModel) diff = am_diff_documents ((AmDocument * const *) docs->pdata, docs->len, NULL, NULL);
+  g_autoptr(AmDifference) first = g_list_model_get_item (diff, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (diff), ==, 2);
+  g_assert_cmpint (am_difference_get_kind (first), ==, AM_DIFFERENCE_MISSING);
+  g_assert_cmpstr (am_difference_kind_to_string (am_difference_get_kind (first)), ==, "missing");
+}
+
+typedef struct
+{
+  const char *label;
+  guint       start;
+  guint       end;
+  const char *sources;
+} GoldSpan;
+
+static void
+assert_gold (AmDocument     *gold,
+             const GoldSpan *expected,
+             guint           n)
+{
+  GListModel *annotations = am_document_get_annotations (gold);
+  guint i;
+
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, n);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
+      g_autofree char *sources = g_strjoinv (",", (char **) am_annotation_get_sources (ann));
+
+      g_assert_cmpstr (am_annotation_get_label (ann), ==, expected[i].label);
+      g_assert_cmpuint (am_annotation_get_start (ann), ==, expected[i].start);
+      g_assert_cmpuint (am_annotation_get_end (ann), ==, expected[i].end);
+      g_assert_cmpstr (sources, ==, expected[i].sources);
+      g_assert_cmpstr (am_annotation_get_author (ann), ==, "Reviewer");
+    }
+}
+
+static void
+test_adjudication (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("partial-overlaps"));
+  g_autoptr(AmAdjudication) adj = NULL;
+  g_autoptr(AmDifference) d0 = NULL;
+  g_autoptr(AmDifference) d1 = NULL;
+  g_autoptr(AmDifference) d2 = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *gold;
+  static const GoldSpan after_steps[] = {
+    { "claim", 11, 27, "A" },
+    { "attribution", 33, 43, "A" },
+    { "claim", 33, 43, "B" },
+    { "counter-claim", 39, 53, "B" },
+  };
+  static const GoldSpan after_switch[] = {
+    { "claim", 11, 21, "B" },
+    { "attribution", 33, 43, "A" },
+    { "claim", 33, 43, "B" },
+    { "counter-claim", 39, 53, "B" },
+  };
+
+  adj = am_adjudication_new ((AmDocument * const *) docs->pdata, docs->len, NULL, "Reviewer", &error);
+  g_assert_no_error (error);
+  gold = am_adjudication_get_gold (adj);
+  g_assert_cmpstr (am_document_get_annotator (gold), ==, "Reviewer");
+  g_assert_cmpint (am_document_get_status (gold), ==, AM_DOCUMENT_STATUS_DONE);
+  g_assert_cmpstr (am_document_get_title (gold), ==, "Taxes");
+  g_assert_false (am_document_get_can_undo (gold));
+  g_assert_cmpuint (am_adjudication_get_n_agreed (adj), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (am_adjudication_get_differences (adj)), ==, 3);
+
+  d0 = g_list_model_get_item (am_adjudication_get_differences (adj), 0);
+  d1 = g_list_model_get_item (am_adjudication_get_differences (adj), 1);
+  d2 = g_list_model_get_item (am_adjudication_get_differences (adj), 2);
+
+  g_assert_true (am_adjudication_accept (adj, d0, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (am_adjudication_is_accepted (adj, d0, 1));
+  g_assert_false (am_adjudication_is_accepted (adj, d0, 0));
+  g_assert_true (am_adjudication_accept_all (adj, d1, &error));
+  g_assert_true (am_adjudication_accept (adj, d2, 1, &error));
+  assert_gold (gold, after_steps, G_N_ELEMENTS (after_steps));
+
+  /* Neither, then undo it: one step each. */
+  g_assert_true (am_adjudication_reject (adj, d2, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (gold)), ==, 3);
+  g_assert_true (am_document_undo (gold));
+  assert_gold (gold, after_steps, G_N_ELEMENTS (after_steps));
+
+  /* Switching sides replaces A's claim with B's in one step. */
+  g_assert_true (am_adjudication_accept (adj, d0, 1, &error));
+  assert_gold (gold, after_switch, G_N_ELEMENTS (after_switch));
+  g_assert_true (am_document_undo (gold));
+  assert_gold (gold, after_steps, G_N_ELEMENTS (after_steps));
+  g_assert_true (am_document_redo (gold));
+  assert_gold (gold, after_switch, G_N_ELEMENTS (after_switch));
+
+  /* Editing a span keeps its provenance. */
+  {
+    g_autoptr(AmAnnotation) first = g_list_model_get_item (am_document_get_annotations (gold), 0);
+
+    g_assert_true (am_adjudication_edit_span (adj, am_annotation_get_id (first), 11, 27, &error));
+    g_assert_cmpuint (am_annotation_get_end (first), ==, 27);
+    g_assert_cmpstr (am_annotation_get_sources (first)[0], ==, "B");
+    g_assert_true (am_document_undo (gold));
+    g_assert_cmpuint (am_annotation_get_end (first), ==, 21);
+  }
+}
+
+static void
+test_adjudication_agreed_links (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("identical"));
+  g_autoptr(AmAdjudication) adj = NULL;
+  g_autoptr(AmLink) link = NULL;
+  g_autoptr(AmAnnotation) from = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *gold;
+
+  adj = am_adjudication_new ((AmDocument * const *) docs->pdata, docs->len, NULL, "Reviewer", &error);
+  g_assert_no_error (error);
+  gold = am_adjudication_get_gold (adj);
+  g_assert_cmpuint (g_list_model_get_n_items (am_adjudication_get_differences (adj)), ==, 0);
+  g_assert_cmpuint (am_adjudication_accept_agreed (adj, &error), ==, 3);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (gold)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_links (gold)), ==, 1);
+
+  link = g_list_model_get_item (am_document_get_links (gold), 0);
+  from = g_object_ref (am_document_lookup_annotation (gold, am_link_get_from (link)));
+  g_assert_cmpstr (am_annotation_get_label (from), ==, "attribution");
+  g_assert_cmpstr (am_annotation_get_sources (from)[0], ==, "A");
+  g_assert_cmpstr (am_annotation_get_sources (from)[1], ==, "B");
+
+  /* Accepting again adds nothing; one undo removes the whole step. */
+  g_assert_cmpuint (am_adjudication_accept_agreed (adj, &error), ==, 0);
+  g_assert_true (am_document_undo (gold));
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (gold)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_links (gold)), ==, 0);
+  g_assert_false (am_document_get_can_undo (gold));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *cases[] = {
+    "identical", "disjoint", "nested", "partial-overlaps", "one-empty", "three", "missing",
+  };
+  guint i;
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/agreement/reference/%s", cases[i]);
+
+      g_test_add_data_func (path, cases[i], test_reference_case);
+    }
+  g_test_add_func ("/agreement/counts", test_counts);
+  g_test_add_func ("/agreement/links", test_links);
+  g_test_add_func ("/agreement/missing", test_missing);
+  g_test_add_func ("/agreement/alpha-u/published", test_alpha_u_published);
+  g_test_add_func ("/agreement/alpha-u/hand", test_alpha_u_hand);
+  g_test_add_func ("/agreement/different-article", test_different_article);
+  g_test_add_func ("/agreement/reanchor", test_reanchor);
+  g_test_add_func ("/agreement/json", test_json);
+  g_test_add_func ("/diff/kinds", test_diff);
+  g_test_add_func ("/diff/missing-span", test_diff_missing_span);
+  g_test_add_func ("/adjudication/steps", test_adjudication);
+  g_test_add_func ("/adjudication/agreed-links", test_adjudication_agreed_links);
+
+  return g_test_run ();
+}
