@@ -31,4 +31,9 @@ void am_cli_printerr (const char *file,
 int  am_cli_import   (int         argc,
                       char      **argv);
 
+int  am_cli_agree    (int         argc,
+                      char      **argv);
+int  am_cli_diff     (int         argc,
+                      char      **argv);
+
 G_END_DECLS

@@ -331,8 +331,9 @@ carry_links (AmAdjudication *self,
     }
 }
 
-/* Makes the gold hold exactly the candidates of @difference in @chosen (a set
- * of candidate indices as bits; see choose_*), as one undoable step.
+/* Makes the gold hold exactly the candidates of @difference that @document
+ * has (every candidate when @all; none when @document is G_MAXUINT and @all is
+ * FALSE), as one undoable step.
  */
 static gboolean
 settle (AmAdjudication  *self,
