@@ -9,6 +9,7 @@ TEST_ENV = GSETTINGS_BACKEND=memory G_DEBUG=fatal-warnings GSK_RENDERER=cairo GT
 ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
            LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
            UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
+XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 
 .PHONY: all deps build run test test-plain test-asan bench fuzz clean
 
@@ -29,16 +30,29 @@ build: deps $(BUILD)/build.ninja
 run: build
 	$(BUILD)/src/app/argumark-dev $(SAMPLE)
 
-test: test-plain test-asan
+# Each half keeps going after a failure so that one run shows every failing
+# test; the summary line at the end decides the exit status.
+test: deps
+	@status=0; \
+	$(MAKE) --no-print-directory test-plain || status=1; \
+	$(MAKE) --no-print-directory test-asan || status=1; \
+	build-aux/test-summary.py $(BUILD) $(ASAN_BUILD) || status=1; \
+	exit $$status
 
 test-plain: build
-	$(TEST_ENV) meson test -C $(BUILD) --print-errorlogs --no-suite ui
-	$(TEST_ENV) xvfb-run -a -s "-screen 0 1280x1024x24" meson test -C $(BUILD) --print-errorlogs --suite ui
+	rm -f $(BUILD)/meson-logs/testlog-*.json
+	@status=0; \
+	$(TEST_ENV) meson test -C $(BUILD) --print-errorlogs --no-suite ui --logbase testlog-core || status=1; \
+	$(TEST_ENV) $(XVFB) meson test -C $(BUILD) --print-errorlogs --suite ui --logbase testlog-ui || status=1; \
+	exit $$status
 
 test-asan: deps $(ASAN_BUILD)/build.ninja
 	meson compile -C $(ASAN_BUILD)
-	$(TEST_ENV) $(ASAN_ENV) meson test -C $(ASAN_BUILD) --print-errorlogs --no-suite ui --timeout-multiplier 4
-	$(TEST_ENV) $(ASAN_ENV) xvfb-run -a -s "-screen 0 1280x1024x24" meson test -C $(ASAN_BUILD) --print-errorlogs --suite ui --timeout-multiplier 4
+	rm -f $(ASAN_BUILD)/meson-logs/testlog-*.json
+	@status=0; \
+	$(TEST_ENV) $(ASAN_ENV) meson test -C $(ASAN_BUILD) --print-errorlogs --no-suite ui --timeout-multiplier 4 --logbase testlog-core || status=1; \
+	$(TEST_ENV) $(ASAN_ENV) $(XVFB) meson test -C $(ASAN_BUILD) --print-errorlogs --suite ui --timeout-multiplier 4 --logbase testlog-ui || status=1; \
+	exit $$status
 
 bench: build
 	meson compile -C $(BUILD) benchmarks
