@@ -1,0 +1,44 @@
+/* am-snap.h: widen a text selection to whole words or sentences
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "am-text.h"
+
+G_BEGIN_DECLS
+
+/* The nicks ("characters", "words", "sentences") are the values of the
+ * org.argumark.Argumark.SnapMode settings enum, so g_settings_bind() maps
+ * the snap-mode key onto an AmSnapMode property directly.
+ */
+typedef enum
+{
+  AM_SNAP_CHARACTERS,
+  AM_SNAP_WORDS,
+  AM_SNAP_SENTENCES,
+} AmSnapMode;
+
+#define AM_TYPE_SNAP_MODE (am_snap_mode_get_type ())
+
+GType    am_snap_mode_get_type (void) G_GNUC_CONST;
+
+/* Snaps the code-point range [@start, @end) of @text by @mode: outward to the
+ * words or sentences it touches (AM_SNAP_CHARACTERS keeps the ends), then
+ * trims white space (any Unicode space, NBSP included) and punctuation
+ * from both ends. A range given backwards is taken in order.
+ * Returns: TRUE and the snapped range in @out_start and @out_end, or FALSE
+ * (outputs untouched) if nothing but space and punctuation remains.
+ */
+gboolean am_snap_span          (AmText     *text,
+                                AmSnapMode  mode,
+                                guint       start,
+                                guint       end,
+                                guint      *out_start,
+                                guint      *out_end);
+
+G_END_DECLS
