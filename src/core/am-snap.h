@@ -28,9 +28,11 @@ typedef enum
 GType    am_snap_mode_get_type (void) G_GNUC_CONST;
 
 /* Snaps the code-point range [@start, @end) of @text by @mode: outward to the
- * words or sentences it touches (AM_SNAP_CHARACTERS keeps the ends), then
- * trims white space (any Unicode space, NBSP included) and punctuation
- * from both ends. A range given backwards is taken in order.
+ * words or sentences it touches, then trims white space (any Unicode space,
+ * NBSP included, and invisible format characters) and punctuation (quotes,
+ * brackets, dashes, full stops, commas; not symbols such as % or emoji)
+ * from both ends. AM_SNAP_CHARACTERS keeps the ends the user chose and trims
+ * only white space. A range given backwards is taken in order.
  * Returns: TRUE and the snapped range in @out_start and @out_end, or FALSE
  * (outputs untouched) if nothing but space and punctuation remains.
  */
