@@ -985,6 +985,8 @@ _am_document_add_orphan (AmDocument   *self,
   g_return_if_fail (AM_IS_ANNOTATION (annotation));
 
   g_list_store_append (self->orphans, annotation);
+  /* A new annotation must not take an orphan's id: both are saved. */
+  bump_counter (&self->next_annotation, am_annotation_get_id (annotation), 'T');
 }
 
 /**

@@ -23,5 +23,14 @@ GStrv         am_load_report_dup_messages    (AmLoadReport *self);
 guint         am_load_report_get_n_moved     (AmLoadReport *self);
 guint         am_load_report_get_n_orphans   (AmLoadReport *self);
 gboolean      am_load_report_get_text_changed (AmLoadReport *self);
+/* Ids of the annotations that were moved to a new place, and of those that
+ * could not be placed (now in am_document_get_orphans()), in file order.
+ */
+GStrv         am_load_report_dup_moved_ids   (AmLoadReport *self);
+GStrv         am_load_report_dup_orphan_ids  (AmLoadReport *self);
+/* Links that named an orphan: the model cannot hold them, so they are left
+ * out of the document and listed here, and in the messages.
+ */
+guint         am_load_report_get_n_dropped_links (AmLoadReport *self);
 
 G_END_DECLS

@@ -1,0 +1,2406 @@
+/* am-document-io.c
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "am-document-io"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "am-annotation-private.h"
+#include "am-document-io.h"
+#include "am-document-private.h"
+#include "am-load-report-private.h"
+
+/* A document is a handful of levels deep; anything deeper is not ours, and
+ * json-glib's recursive parser must never see it.
+ */
+#define MAX_DEPTH 32
+/* Limits that keep a hostile or mistaken file from eating the machine: the
+ * longest novels are a few megabytes.
+ */
+#define MAX_FILE_BYTES   ((gsize) 256 * 1024 * 1024)
+#define MAX_TEXT_BYTES   ((gsize) 32 * 1024 * 1024)
+#define MAX_STRING_BYTES ((gsize) 1024 * 1024)
+#define MAX_TITLE_CHARS  200
+
+#define FORMAT_NAME "argumark"
+
+/* Where a value sits in the document, turned into a JSON path only when an
+ * error needs it, so that a good file costs no string formatting.
+ */
+typedef struct
+{
+  const char *array;
+  int         index;
+} Where;
+
+static char *
+where_path (const Where *where,
+            const char  *member)
+{
+  GString *s = g_string_new (where->array);
+
+  if (where->index >= 0)
+    g_string_append_printf (s, "[%d]", where->index);
+  if (member != NULL)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, '.');
+      g_string_append (s, member);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void set_error (GError     **error,
+                       int          code,
+                       const Where *where,
+                       const char  *member,
+                       const char  *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+static void
+set_error (GError     **error,
+           int          code,
+           const Where *where,
+           const char  *member,
+           const char  *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (where != NULL)
+    path = where_path (where, member);
+
+  if (path != NULL && *path != '\0')
+    g_set_error (error, AM_DOCUMENT_ERROR, code, "%s: %s", path, message);
+  else
+    g_set_error_literal (error, AM_DOCUMENT_ERROR, code, message);
+}
+
+static void
+prefix_error (GError      **error,
+              const Where  *where,
+              const char   *member)
+{
+  g_autofree char *path = where_path (where, member);
+
+  g_prefix_error (error, "%s: ", path);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object {…}");
+    case JSON_NODE_ARRAY:
+      return _("a list […]");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    case G_TYPE_INT64:
+      return _("a whole number");
+    default:
+      return _("a number with a fraction");
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Checks on the raw bytes, before json-glib sees them                     */
+/* ---------------------------------------------------------------------- */
+
+static void
+position_of (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
+{
+  const char *p;
+
+  *line = 1;
+  *column = 1;
+  for (p = data; p < data + offset; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+static gboolean
+check_utf8 (const char  *data,
+            gsize        length,
+            const char  *what,
+            GError     **error)
+{
+  const char *end;
+  const char *nul;
+  guint line;
+  guint column;
+
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      position_of (data, nul - data, &line, &column);
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_BINARY,
+                   _("The %s holds a NUL byte at byte offset %" G_GSIZE_FORMAT
+                     " (line %u): it looks like a binary file, not text"),
+                   what, (gsize) (nul - data), line);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      position_of (data, end - data, &line, &column);
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_ENCODING,
+                   _("The %s is not valid UTF-8: byte 0x%02X at byte offset %" G_GSIZE_FORMAT
+                     " (line %u, column %u) is not part of a UTF-8 character; "
+                     "save it as UTF-8 and try again"),
+                   what, (guchar) *end, (gsize) (end - data), line, column);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *key;
+  gsize       key_len;
+  guint       index;
+  guint       is_array : 1;
+} Frame;
+
+static char *
+frames_path (const Frame *frames,
+             guint        depth)
+{
+  GString *s = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < depth; i++)
+    {
+      if (frames[i].is_array)
+        g_string_append_printf (s, "[%u]", frames[i].index);
+      else if (frames[i].key != NULL)
+        {
+          if (s->len > 0)
+            g_string_append_c (s, '.');
+          g_string_append_len (s, frames[i].key, frames[i].key_len);
+        }
+    }
+
+  if (s->len == 0)
+    g_string_append (s, _("(top level)"));
+
+  return g_string_free (s, FALSE);
+}
+
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+  int i;
+
+  if (end - p < 4)
+    return -1;
+
+  for (i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+
+      if (d < 0)
+        return -1;
+      value = value * 16 + d;
+    }
+
+  return value;
+}
+
+/* Walks the JSON without building anything: refuses nesting deeper than
+ * MAX_DEPTH, strings longer than MAX_TEXT_BYTES and escapes that make text no
+ * C string or UTF-8 can hold (\u0000, lone surrogates). Syntax errors are left
+ * to json-glib, which reports them with line and column.
+ */
+static gboolean
+prescan (const char  *data,
+         gsize        length,
+         GError     **error)
+{
+  Frame frames[MAX_DEPTH];
+  guint depth = 0;
+  gboolean expect_key = FALSE;
+  const char *p = data;
+  const char *end = data + length;
+
+  while (p < end)
+    {
+      char c = *p;
+
+      if (c == '"')
+        {
+          const char *start = ++p;
+          const char *problem = NULL;
+
+          while (p < end && *p != '"')
+            {
+              if (*p == '\\' && p + 1 < end)
+                {
+                  if (p[1] == 'u' && problem == NULL)
+                    {
+                      int u = hex4 (p + 2, end);
+
+                      if (u == 0)
+                        problem = _("contains a NUL character (\\u0000), which text may not hold");
+                      else if (u >= 0xD800 && u <= 0xDBFF)
+                        {
+                          int low = (end - p >= 12 && p[6] == '\\' && p[7] == 'u') ? hex4 (p + 8, end) : -1;
+
+                          if (low < 0xDC00 || low > 0xDFFF)
+                            problem = _("contains a lone surrogate escape (\\uD800–\\uDBFF without its pair), "
+                                        "which is not a character");
+                          else
+                            p += 6;
+                        }
+                      else if (u >= 0xDC00 && u <= 0xDFFF)
+                        problem = _("contains a lone surrogate escape (\\uDC00–\\uDFFF without its pair), "
+                                    "which is not a character");
+                    }
+                  p += 2;
+                }
+              else
+                p++;
+            }
+
+          if (problem != NULL || (gsize) (p - start) > MAX_TEXT_BYTES)
+            {
+              g_autofree char *path = NULL;
+
+              if (expect_key && depth > 0)
+                {
+                  frames[depth - 1].key = start;
+                  frames[depth - 1].key_len = MIN ((gsize) (p - start), 64);
+                }
+              path = frames_path (frames, depth);
+              if (problem != NULL)
+                g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_VALUE,
+                             "%s: %s", path, problem);
+              else
+                g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
+                             _("%s: a string of %" G_GSIZE_FORMAT " MB is longer than the %"
+                               G_GSIZE_FORMAT " MB this build reads"),
+                             path, (gsize) (p - start) / (1024 * 1024),
+                             MAX_TEXT_BYTES / (1024 * 1024));
+              return FALSE;
+            }
+
+          if (expect_key && depth > 0)
+            {
+              frames[depth - 1].key = start;
+              frames[depth - 1].key_len = p - start;
+              expect_key = FALSE;
+            }
+
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (depth == MAX_DEPTH)
+            {
+              g_autofree char *path = frames_path (frames, depth);
+
+              g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
+                           _("%s: the values are nested more than %d levels deep; "
+                             "an Argumark document never is"),
+                           path, MAX_DEPTH);
+              return FALSE;
+            }
+          frames[depth].is_array = c == '[';
+          frames[depth].index = 0;
+          frames[depth].key = NULL;
+          frames[depth].key_len = 0;
+          depth++;
+          expect_key = c == '{';
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          expect_key = FALSE;
+          break;
+
+        case ',':
+          if (depth > 0)
+            {
+              if (frames[depth - 1].is_array)
+                frames[depth - 1].index++;
+              else
+                expect_key = TRUE;
+            }
+          break;
+
+        default:
+          break;
+        }
+
+      p++;
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading members                                                         */
+/* ---------------------------------------------------------------------- */
+
+static gboolean
+check_members (JsonObject         *object,
+               const Where        *where,
+               const char * const *allowed,
+               GError            **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      if (!g_strv_contains (allowed, name))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) allowed);
+
+          set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, where, NULL,
+                     _("unknown member “%s” (a misspelling?); the members are: %s"),
+                     name, list);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject   *object,
+            const Where  *where,
+            const char   *member,
+            gboolean      required,
+            gsize         max_bytes,
+            const char  **out,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *value;
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!required)
+        return TRUE;
+      set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, where, member,
+                 node == NULL ? _("is missing; it is required") : _("is null; it must be a string"));
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, member,
+                 _("should be a string in quotes, not %s"), describe_node (node));
+      return FALSE;
+    }
+
+  value = json_node_get_string (node);
+  if (strlen (value) > max_bytes)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
+                 _("is %" G_GSIZE_FORMAT " KB long; at most %" G_GSIZE_FORMAT " KB are allowed"),
+                 strlen (value) / 1024, max_bytes / 1024);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+get_id (JsonObject   *object,
+        const Where  *where,
+        const char   *member,
+        const char  **out,
+        GError      **error)
+{
+  if (!get_string (object, where, member, TRUE, 256, out, error))
+    return FALSE;
+
+  if (**out == '\0')
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, where, member, _("may not be empty"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_offset (JsonObject  *object,
+            const Where *where,
+            const char  *member,
+            guint       *out,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 value;
+
+  if (node == NULL)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, where, member,
+                 _("is missing; it is required"));
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, member,
+                 _("should be a whole number (a character offset), not %s"), describe_node (node));
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < 0 || value > G_MAXINT32)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_SPAN, where, member,
+                 _("%" G_GINT64_FORMAT " is not a character offset: offsets count from 0"), value);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+get_container (JsonObject   *object,
+               const Where  *where,
+               const char   *member,
+               JsonNodeType  type,
+               JsonNode    **out,
+               GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, member,
+                 type == JSON_NODE_ARRAY ? _("should be a list […], not %s")
+                                         : _("should be an object {…}, not %s"),
+                 describe_node (node));
+      return FALSE;
+    }
+
+  *out = node;
+  return TRUE;
+}
+
+/* A list of strings: "from"/"to" of relations, "sources" of annotations. */
+static GStrv
+get_string_list (JsonObject   *object,
+                 const Where  *where,
+                 const char   *member,
+                 GError      **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *node;
+  JsonArray *array;
+  guint n;
+  guint i;
+
+  if (!get_container (object, where, member, JSON_NODE_ARRAY, &node, error))
+    return NULL;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
+
+          set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, name,
+                     _("should be a string in quotes, not %s"), describe_node (item));
+          return NULL;
+        }
+      if (strlen (json_node_get_string (item)) > MAX_STRING_BYTES)
+        {
+          g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
+
+          set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, name,
+                     _("is longer than the %" G_GSIZE_FORMAT " KB allowed"),
+                     MAX_STRING_BYTES / 1024);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+check_timestamp (const char  *value,
+                 const Where *where,
+                 const char  *member,
+                 GError     **error)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (value, utc);
+  if (parsed == NULL)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, where, member,
+                 _("“%s” is not a date and time in ISO 8601 form, such as 2026-11-25T14:03:00Z"),
+                 value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The schema                                                              */
+/* ---------------------------------------------------------------------- */
+
+static const char * const label_members[] = { "id", "name", "color", "dark_color", "key", NULL };
+static const char * const relation_members[] = { "id", "name", "from", "to", NULL };
+static const char * const schema_members[] = { "labels", "relations", NULL };
+
+static AmLabelSchema *
+read_schema (JsonNode  *node,
+             GError   **error)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new ();
+  Where where = { "schema", -1 };
+  JsonObject *object = json_node_get_object (node);
+  JsonNode *labels;
+  JsonNode *relations;
+  guint n;
+  guint i;
+
+  if (!check_members (object, &where, schema_members, error) ||
+      !get_container (object, &where, "labels", JSON_NODE_ARRAY, &labels, error) ||
+      !get_container (object, &where, "relations", JSON_NODE_ARRAY, &relations, error))
+    return NULL;
+
+  if (labels == NULL || json_array_get_length (json_node_get_array (labels)) == 0)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, &where, "labels",
+                 _("the schema needs at least one label"));
+      return NULL;
+    }
+
+  n = json_array_get_length (json_node_get_array (labels));
+  for (i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (labels), i);
+      Where at = { "schema.labels", i };
+      g_autoptr(AmLabel) label = NULL;
+      g_autoptr(GError) local = NULL;
+      JsonObject *o;
+      const char *id, *name, *color, *dark_color, *key;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, NULL,
+                     _("should be an object {…} describing a label, not %s"), describe_node (item));
+          return NULL;
+        }
+      o = json_node_get_object (item);
+      if (!check_members (o, &at, label_members, error) ||
+          !get_id (o, &at, "id", &id, error) ||
+          !get_string (o, &at, "name", FALSE, 1024, &name, error) ||
+          !get_string (o, &at, "color", TRUE, 64, &color, error) ||
+          !get_string (o, &at, "dark_color", FALSE, 64, &dark_color, error) ||
+          !get_string (o, &at, "key", FALSE, 64, &key, error))
+        return NULL;
+
+      if (!am_label_color_is_valid (color) ||
+          (dark_color != NULL && !am_label_color_is_valid (dark_color)))
+        {
+          set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, &at,
+                     am_label_color_is_valid (color) ? "dark_color" : "color",
+                     _("“%s” is not a colour of the form #rrggbb"),
+                     am_label_color_is_valid (color) ? dark_color : color);
+          return NULL;
+        }
+
+      label = am_label_new (id, name, color, dark_color, key);
+      if (!am_label_schema_add_label (schema, label, &local))
+        {
+          prefix_error (&local, &at, NULL);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+
+  n = relations != NULL ? json_array_get_length (json_node_get_array (relations)) : 0;
+  for (i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (relations), i);
+      Where at = { "schema.relations", i };
+      g_autoptr(AmRelationType) relation = NULL;
+      g_autoptr(GError) local = NULL;
+      g_auto(GStrv) from = NULL;
+      g_auto(GStrv) to = NULL;
+      JsonObject *o;
+      const char *id, *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, NULL,
+                     _("should be an object {…} describing a relation, not %s"), describe_node (item));
+          return NULL;
+        }
+      o = json_node_get_object (item);
+      if (!check_members (o, &at, relation_members, error) ||
+          !get_id (o, &at, "id", &id, error) ||
+          !get_string (o, &at, "name", FALSE, 1024, &name, error))
+        return NULL;
+
+      if (json_object_get_member (o, "from") == NULL || json_object_get_member (o, "to") == NULL)
+        {
+          set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, &at,
+                     json_object_get_member (o, "from") == NULL ? "from" : "to",
+                     _("is missing: list the labels the relation may link"));
+          return NULL;
+        }
+      if (!(from = get_string_list (o, &at, "from", error)) ||
+          !(to = get_string_list (o, &at, "to", error)))
+        return NULL;
+
+      relation = am_relation_type_new (id, name != NULL ? name : id,
+                                       (const char * const *) from,
+                                       (const char * const *) to);
+      if (!am_label_schema_add_relation (schema, relation, &local))
+        {
+          prefix_error (&local, &at, NULL);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&schema);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Annotations and links                                                   */
+/* ---------------------------------------------------------------------- */
+
+static const char * const annotation_members[] = {
+  "id", "label", "start", "end", "quote", "note", "author", "created", "modified", "sources", NULL
+};
+static const char * const link_members[] = { "id", "relation", "from", "to", NULL };
+static const char * const top_members[] = {
+  "format", "version", "meta", "text", "text_sha256", "schema", "annotator", "status",
+  "annotations", "links", "orphans", NULL
+};
+/* Written first, in this order; other meta keys follow sorted. */
+static const char * const well_known_meta[] = { "title", "source", "byline", "language", "id", NULL };
+
+static AmAnnotation *
+read_annotation (JsonNode       *node,
+                 const Where    *at,
+                 AmLabelSchema  *schema,
+                 GError        **error)
+{
+  g_autoptr(AmAnnotation) annotation = NULL;
+  g_auto(GStrv) sources = NULL;
+  JsonObject *o;
+  const char *id, *label, *quote, *note, *author, *created, *modified;
+  guint start;
+  guint end;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, at, NULL,
+                 _("should be an object {…} describing an annotation, not %s"), describe_node (node));
+      return NULL;
+    }
+
+  o = json_node_get_object (node);
+  if (!check_members (o, at, annotation_members, error) ||
+      !get_id (o, at, "id", &id, error) ||
+      !get_string (o, at, "label", TRUE, 256, &label, error) ||
+      !get_offset (o, at, "start", &start, error) ||
+      !get_offset (o, at, "end", &end, error) ||
+      !get_string (o, at, "quote", FALSE, MAX_TEXT_BYTES, &quote, error) ||
+      !get_string (o, at, "note", FALSE, MAX_STRING_BYTES, &note, error) ||
+      !get_string (o, at, "author", FALSE, 1024, &author, error) ||
+      !get_string (o, at, "created", FALSE, 64, &created, error) ||
+      !get_string (o, at, "modified", FALSE, 64, &modified, error) ||
+      !check_timestamp (created, at, "created", error) ||
+      !check_timestamp (modified, at, "modified", error) ||
+      !(sources = get_string_list (o, at, "sources", error)))
+    return NULL;
+
+  if (am_label_schema_lookup_label (schema, label) == NULL)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_UNKNOWN_LABEL, at, "label",
+                 _("“%s” is not a label of this document’s schema"), label);
+      return NULL;
+    }
+
+  if (end < start)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_SPAN, at, "end",
+                 _("the span ends (at %u) before it starts (at %u)"), end, start);
+      return NULL;
+    }
+  if (end == start)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_SPAN, at, "end",
+                 _("the span %u–%u is empty; a span covers at least one character"), start, end);
+      return NULL;
+    }
+  if (quote != NULL && *quote == '\0')
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, at, "quote",
+                 _("is empty; it should be the text the span covers"));
+      return NULL;
+    }
+
+  annotation = am_annotation_new (id, label, start, end);
+  if (quote != NULL)
+    _am_annotation_set_span (annotation, start, end, quote);
+  if (note != NULL)
+    _am_annotation_set_note (annotation, note);
+  if (author != NULL)
+    _am_annotation_set_author (annotation, author);
+  if (created != NULL)
+    _am_annotation_set_created (annotation, created);
+  if (modified != NULL)
+    _am_annotation_set_modified (annotation, modified);
+  if (sources[0] != NULL)
+    _am_annotation_set_sources (annotation, (const char * const *) sources);
+
+  return g_steal_pointer (&annotation);
+}
+
+/* The occurrence of @quote whose start is nearest @old_start (the earlier one
+ * on a tie), as code point offsets.
+ */
+static gboolean
+find_nearest (AmText     *text,
+              const char *quote,
+              guint       old_start,
+              guint      *new_start)
+{
+  const char *utf8 = am_text_get_utf8 (text);
+  gsize n_bytes = am_text_get_n_bytes (text);
+  gsize quote_len = strlen (quote);
+  const char *p = utf8;
+  gboolean found = FALSE;
+  guint best = 0;
+  guint best_distance = G_MAXUINT;
+
+  while (quote_len <= (gsize) (utf8 + n_bytes - p))
+    {
+      const char *hit = strstr (p, quote);
+      guint offset;
+      guint distance;
+
+      if (hit == NULL)
+        break;
+
+      offset = am_text_byte_to_offset (text, hit - utf8);
+      distance = offset > old_start ? offset - old_start : old_start - offset;
+      if (distance < best_distance)
+        {
+          best = offset;
+          best_distance = distance;
+          found = TRUE;
+        }
+      if (offset >= old_start)
+        break;
+
+      p = g_utf8_next_char (hit);
+    }
+
+  *new_start = best;
+  return found;
+}
+
+typedef struct
+{
+  AmAnnotation *annotation;
+  Where         where;
+  gboolean      from_orphans;
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->annotation);
+}
+
+static gboolean
+read_annotation_list (JsonNode       *node,
+                      const char     *name,
+                      gboolean        from_orphans,
+                      AmLabelSchema  *schema,
+                      GHashTable     *paths,
+                      GArray         *entries,
+                      GError        **error)
+{
+  JsonArray *array;
+  guint n;
+  guint i;
+
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (i = 0; i < n; i++)
+    {
+      Entry entry = { NULL, { name, i }, from_orphans };
+      const Where *other;
+
+      entry.annotation = read_annotation (json_array_get_element (array, i), &entry.where, schema, error);
+      if (entry.annotation == NULL)
+        return FALSE;
+
+      other = g_hash_table_lookup (paths, am_annotation_get_id (entry.annotation));
+      if (other != NULL)
+        {
+          g_autofree char *first = where_path (other, NULL);
+
+          set_error (error, AM_DOCUMENT_ERROR_DUPLICATE_ID, &entry.where, "id",
+                     _("“%s” is already the id of %s; every annotation needs its own id"),
+                     am_annotation_get_id (entry.annotation), first);
+          g_object_unref (entry.annotation);
+          return FALSE;
+        }
+
+      g_array_append_val (entries, entry);
+      g_hash_table_insert (paths, (gpointer) am_annotation_get_id (entry.annotation),
+                           &g_array_index (entries, Entry, entries->len - 1).where);
+    }
+
+  return TRUE;
+}
+
+/* Places one annotation on the text, moving it to its quote when the text or
+ * the quote changed; returns FALSE with @reason set if it cannot be placed.
+ */
+static gboolean
+place (AmDocument    *doc,
+       Entry         *entry,
+       gboolean       text_changed,
+       AmLoadReport  *report,
+       char         **reason,
+       GError       **error)
+{
+  AmAnnotation *annotation = entry->annotation;
+  AmText *text = am_document_get_text (doc);
+  const char *quote = am_annotation_get_quote (annotation);
+  guint start = am_annotation_get_start (annotation);
+  guint end = am_annotation_get_end (annotation);
+  guint length = am_text_get_length (text);
+  guint new_start;
+  g_autoptr(GError) local = NULL;
+
+  if (!entry->from_orphans)
+    {
+      gboolean in_range = end <= length;
+
+      if (in_range && (quote == NULL || am_text_equal_at (text, start, end, quote)))
+        {
+          if (!am_document_insert_annotation (doc, annotation, &local))
+            {
+              prefix_error (&local, &entry->where, NULL);
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          return TRUE;
+        }
+
+      /* Offsets past the end of an unchanged text are a broken file, not an
+       * edited article.
+       */
+      if (!in_range && !text_changed)
+        {
+          set_error (error, AM_DOCUMENT_ERROR_INVALID_SPAN, &entry->where, "end",
+                     _("the span %u–%u reaches past the end of the text, which has %u characters"),
+                     start, end, length);
+          return FALSE;
+        }
+
+      if (quote == NULL)
+        {
+          *reason = g_strdup (_("the text changed and it has no quote to find it by"));
+          return FALSE;
+        }
+    }
+
+  if (!find_nearest (text, quote, start, &new_start))
+    {
+      *reason = g_strdup (_("its quote is not in the text"));
+      return FALSE;
+    }
+
+  {
+    guint new_end = new_start + g_utf8_strlen (quote, -1);
+
+    _am_annotation_set_span (annotation, new_start, new_end, quote);
+    if (!am_document_insert_annotation (doc, annotation, &local))
+      {
+        _am_annotation_set_span (annotation, start, end, quote);
+        if (g_error_matches (local, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_DUPLICATE_SPAN))
+          {
+            *reason = g_strdup_printf (_("its quote is at %u–%u, which already has that label"),
+                                       new_start, new_end);
+            return FALSE;
+          }
+        prefix_error (&local, &entry->where, NULL);
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+
+    if (new_start != start || new_end != end || entry->from_orphans)
+      {
+        g_autofree char *path = where_path (&entry->where, NULL);
+
+        _am_load_report_add_moved (report, path, am_annotation_get_id (annotation),
+                                   start, end, new_start, new_end);
+      }
+  }
+
+  return TRUE;
+}
+
+static gboolean
+read_links (AmDocument    *doc,
+            JsonNode      *node,
+            GHashTable    *orphan_ids,
+            AmLoadReport  *report,
+            GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  AmLabelSchema *schema = am_document_get_schema (doc);
+  JsonArray *array;
+  guint n;
+  guint i;
+
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  for (i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      Where at = { "links", i };
+      g_autoptr(AmLink) link = NULL;
+      g_autoptr(GError) local = NULL;
+      JsonObject *o;
+      const char *id, *relation, *from, *to;
+      const char *orphan = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        {
+          set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, NULL,
+                     _("should be an object {…} describing a link, not %s"), describe_node (item));
+          return FALSE;
+        }
+      o = json_node_get_object (item);
+      if (!check_members (o, &at, link_members, error) ||
+          !get_id (o, &at, "id", &id, error) ||
+          !get_id (o, &at, "relation", &relation, error) ||
+          !get_id (o, &at, "from", &from, error) ||
+          !get_id (o, &at, "to", &to, error))
+        return FALSE;
+
+      if (g_hash_table_contains (seen, id))
+        {
+          set_error (error, AM_DOCUMENT_ERROR_DUPLICATE_ID, &at, "id",
+                     _("“%s” is already the id of another link; every link needs its own id"), id);
+          return FALSE;
+        }
+      g_hash_table_add (seen, (gpointer) id);
+
+      if (am_label_schema_lookup_relation (schema, relation) == NULL)
+        {
+          set_error (error, AM_DOCUMENT_ERROR_UNKNOWN_RELATION, &at, "relation",
+                     _("“%s” is not a relation of this document’s schema"), relation);
+          return FALSE;
+        }
+
+      if (g_hash_table_contains (orphan_ids, from))
+        orphan = from;
+      else if (g_hash_table_contains (orphan_ids, to))
+        orphan = to;
+      if (orphan != NULL)
+        {
+          g_autofree char *path = where_path (&at, NULL);
+
+          _am_load_report_add_dropped_link (report, path, id, orphan);
+          continue;
+        }
+
+      if (am_document_lookup_annotation (doc, from) == NULL ||
+          am_document_lookup_annotation (doc, to) == NULL)
+        {
+          gboolean bad_from = am_document_lookup_annotation (doc, from) == NULL;
+
+          set_error (error, AM_DOCUMENT_ERROR_DANGLING_LINK, &at, bad_from ? "from" : "to",
+                     _("there is no annotation “%s” for the link to point at"),
+                     bad_from ? from : to);
+          return FALSE;
+        }
+
+      link = am_link_new (id, relation, from, to);
+      if (!am_document_insert_link (doc, link, &local))
+        {
+          prefix_error (&local, &at, NULL);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_meta (AmDocument  *doc,
+           JsonNode    *node,
+           GError     **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (node == NULL)
+    return TRUE;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      Where at = { "meta", -1 };
+
+      if (*name == '\0')
+        {
+          set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, &at, NULL,
+                     _("a key may not be empty"));
+          return FALSE;
+        }
+      if (JSON_NODE_HOLDS_NULL (value))
+        {
+          am_document_set_meta (doc, name, NULL);
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+        {
+          set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, name,
+                     _("should be a string in quotes or null, not %s"), describe_node (value));
+          return FALSE;
+        }
+      if (strlen (json_node_get_string (value)) > MAX_STRING_BYTES)
+        {
+          set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, &at, name,
+                     _("is longer than the %" G_GSIZE_FORMAT " KB allowed"), MAX_STRING_BYTES / 1024);
+          return FALSE;
+        }
+      am_document_set_meta (doc, name, json_node_get_string (value));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_header (JsonObject  *root,
+             GError     **error)
+{
+  Where top = { "", -1 };
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  gint64 v;
+
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_STRING ||
+      strcmp (json_node_get_string (format), FORMAT_NAME) != 0)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_NOT_ARGUMARK, &top, "format",
+                 _("this JSON file is not an Argumark document (it needs \"format\": \"argumark\"); "
+                   "to bring in annotations from another tool, use Import"));
+      return FALSE;
+    }
+
+  if (version == NULL)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, &top, "version",
+                 _("is missing; this build reads version %d"), AM_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &top, "version",
+                 _("should be a whole number such as %d, not %s"), AM_FORMAT_VERSION,
+                 describe_node (version));
+      return FALSE;
+    }
+
+  v = json_node_get_int (version);
+  if (v > AM_FORMAT_VERSION)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_UNSUPPORTED_VERSION, &top, "version",
+                 _("the file is in format version %" G_GINT64_FORMAT ", written by a newer Argumark; "
+                   "this build reads version %d only: update Argumark to open it"),
+                 v, AM_FORMAT_VERSION);
+      return FALSE;
+    }
+  if (v < 1)
+    {
+      set_error (error, AM_DOCUMENT_ERROR_UNSUPPORTED_VERSION, &top, "version",
+                 _("%" G_GINT64_FORMAT " is not a format version; this build reads version %d"),
+                 v, AM_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_sha256 (const char *s)
+{
+  guint i;
+
+  for (i = 0; i < 64; i++)
+    {
+      if (!g_ascii_isdigit (s[i]) && !(s[i] >= 'a' && s[i] <= 'f'))
+        return FALSE;
+    }
+
+  return s[64] == '\0';
+}
+
+static AmDocument *
+build_document (JsonObject    *root,
+                AmLoadReport  *report,
+                GError       **error)
+{
+  g_autoptr(AmDocument) doc = NULL;
+  g_autoptr(AmLabelSchema) schema = NULL;
+  g_autoptr(AmText) text = NULL;
+  g_autoptr(GHashTable) paths = NULL;
+  g_autoptr(GHashTable) orphan_ids = NULL;
+  g_autoptr(GArray) entries = NULL;
+  Where top = { "", -1 };
+  JsonNode *meta, *schema_node, *annotations, *orphans, *links;
+  const char *text_utf8, *sha, *annotator, *status;
+  AmDocumentStatus status_value = AM_DOCUMENT_STATUS_NEW;
+  gboolean text_changed;
+  guint i;
+
+  if (!read_header (root, error) ||
+      !check_members (root, &top, top_members, error) ||
+      !get_string (root, &top, "text", TRUE, MAX_TEXT_BYTES, &text_utf8, error) ||
+      !get_string (root, &top, "text_sha256", FALSE, 64, &sha, error) ||
+      !get_container (root, &top, "meta", JSON_NODE_OBJECT, &meta, error) ||
+      !get_container (root, &top, "schema", JSON_NODE_OBJECT, &schema_node, error) ||
+      !get_string (root, &top, "annotator", FALSE, 1024, &annotator, error) ||
+      !get_string (root, &top, "status", FALSE, 64, &status, error) ||
+      !get_container (root, &top, "annotations", JSON_NODE_ARRAY, &annotations, error) ||
+      !get_container (root, &top, "links", JSON_NODE_ARRAY, &links, error) ||
+      !get_container (root, &top, "orphans", JSON_NODE_ARRAY, &orphans, error))
+    return NULL;
+
+  if (*text_utf8 == '\0')
+    {
+      set_error (error, AM_DOCUMENT_ERROR_EMPTY, &top, "text",
+                 _("is empty; a document holds the whole article"));
+      return NULL;
+    }
+  if (sha != NULL && !is_sha256 (sha))
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, &top, "text_sha256",
+                 _("should be 64 lower-case hexadecimal digits (the SHA-256 of the text)"));
+      return NULL;
+    }
+  if (status != NULL && !am_document_status_from_string (status, &status_value))
+    {
+      set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, &top, "status",
+                 _("“%s” is not a status; use “new”, “in-progress” or “done”"), status);
+      return NULL;
+    }
+
+  if (schema_node != NULL)
+    {
+      if (!(schema = read_schema (schema_node, error)))
+        return NULL;
+    }
+  else
+    schema = am_label_schema_new_default ();
+
+  text = am_text_new (text_utf8, -1);
+  text_changed = sha != NULL && strcmp (sha, am_text_get_sha256 (text)) != 0;
+
+  /* Every id is checked before any is placed, so that a duplicate is an
+   * error wherever it is, orphan or not.
+   */
+  /* Reserved up front: the id table points into the array. */
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
+                               (annotations != NULL ? json_array_get_length (json_node_get_array (annotations)) : 0) +
+                               (orphans != NULL ? json_array_get_length (json_node_get_array (orphans)) : 0));
+  g_array_set_clear_func (entries, entry_clear);
+  paths = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!read_annotation_list (annotations, "annotations", FALSE, schema, paths, entries, error) ||
+      !read_annotation_list (orphans, "orphans", TRUE, schema, paths, entries, error))
+    return NULL;
+
+  doc = am_document_new_for_text (text, schema);
+  if (!read_meta (doc, meta, error))
+    return NULL;
+  if (annotator != NULL)
+    am_document_set_annotator (doc, annotator);
+  am_document_set_status (doc, status_value);
+
+  if (text_changed)
+    _am_load_report_set_text_changed (report);
+
+  orphan_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      g_autofree char *reason = NULL;
+
+      if (!place (doc, entry, text_changed, report, &reason, error))
+        {
+          g_autofree char *path = NULL;
+
+          if (reason == NULL)
+            return NULL;
+
+          path = where_path (&entry->where, NULL);
+          _am_document_add_orphan (doc, entry->annotation);
+          g_hash_table_add (orphan_ids, (gpointer) am_annotation_get_id (entry->annotation));
+          _am_load_report_add_orphan (report, path, am_annotation_get_id (entry->annotation), reason);
+        }
+    }
+
+  if (!read_links (doc, links, orphan_ids, report, error))
+    return NULL;
+
+  am_document_clear_history (doc);
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * am_document_load_from_data:
+ * @data: the bytes of an Argumark JSON document
+ * @report: (out) (optional) (transfer full): what was moved or could not be
+ *   placed
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+AmDocument *
+am_document_load_from_data (const char    *data,
+                            gsize          length,
+                            AmLoadReport **report,
+                            GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(AmLoadReport) local_report = NULL;
+  g_autoptr(GError) local = NULL;
+  AmDocument *doc;
+  JsonNode *root;
+  gsize i;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  for (i = 0; i < length && g_ascii_isspace (data[i]); i++)
+    ;
+  if (i == length)
+    {
+      g_set_error_literal (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_EMPTY,
+                           _("The file is empty: it holds no Argumark document"));
+      return NULL;
+    }
+
+  if (length > MAX_FILE_BYTES)
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The file is %" G_GSIZE_FORMAT " MB, more than the %" G_GSIZE_FORMAT
+                     " MB this build reads"),
+                   length / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!check_utf8 (data, length, _("document"), error) ||
+      !prescan (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local))
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_JSON,
+                   _("The file is not valid JSON (is it cut short or edited by hand?): %s"),
+                   local->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_NOT_ARGUMARK,
+                   _("The file is JSON, but not an Argumark document: that is an object {…} "
+                     "with \"format\": \"argumark\", and this is %s"),
+                   root != NULL ? describe_node (root) : _("nothing"));
+      return NULL;
+    }
+
+  local_report = am_load_report_new ();
+  doc = build_document (json_node_get_object (root), local_report, error);
+  if (doc != NULL && report != NULL)
+    *report = g_steal_pointer (&local_report);
+
+  return doc;
+}
+
+static char *
+display_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+static GBytes *
+read_file (GFile   *file,
+           GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *name = display_name (file);
+  char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info != NULL)
+    {
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_IO,
+                       _("“%s” is a folder, not a file"), name);
+          return NULL;
+        }
+      if ((guint64) g_file_info_get_size (info) > MAX_FILE_BYTES)
+        {
+          g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
+                       _("“%s” is %" G_GUINT64_FORMAT " MB, more than the %" G_GSIZE_FORMAT
+                         " MB this build reads"),
+                       name, (guint64) g_file_info_get_size (info) / (1024 * 1024),
+                       MAX_FILE_BYTES / (1024 * 1024));
+          return NULL;
+        }
+    }
+  g_clear_error (&local);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local))
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, local->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * am_document_load:
+ * @report: (out) (optional) (transfer full): what was moved or could not be
+ *   placed
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+AmDocument *
+am_document_load (GFile         *file,
+                  AmLoadReport **report,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  if (!(bytes = read_file (file, error)))
+    return NULL;
+
+  return am_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     report, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Articles                                                                */
+/* ---------------------------------------------------------------------- */
+
+static char *
+decode_utf16 (const guchar  *data,
+              gsize          length,
+              gboolean       big_endian,
+              gsize         *out_length,
+              GError       **error)
+{
+  g_autofree gunichar2 *units = NULL;
+  g_autoptr(GError) local = NULL;
+  glong items_read = 0;
+  glong items_written = 0;
+  gsize n = length / 2;
+  gsize i;
+  char *utf8;
+
+  if (length % 2 != 0)
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_ENCODING,
+                   _("The article says it is UTF-16 (it starts with a byte order mark) "
+                     "but has an odd number of bytes: it is cut short or not UTF-16"));
+      return NULL;
+    }
+
+  units = g_new (gunichar2, n + 1);
+  for (i = 0; i < n; i++)
+    units[i] = big_endian ? (data[2 * i] << 8) | data[2 * i + 1]
+                          : data[2 * i] | (data[2 * i + 1] << 8);
+  units[n] = 0;
+
+  utf8 = g_utf16_to_utf8 (units, n, &items_read, &items_written, &local);
+  if (utf8 == NULL)
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_ENCODING,
+                   _("The article is not valid UTF-16: the unit at byte offset %" G_GSIZE_FORMAT
+                     " is half of a character whose other half is missing"),
+                   (gsize) items_read * 2 + 2);
+      return NULL;
+    }
+
+  *out_length = items_written;
+  return utf8;
+}
+
+static char *
+normalize_newlines (const char *text,
+                    gsize       length)
+{
+  GString *out;
+  gsize i;
+
+  if (memchr (text, '\r', length) == NULL)
+    return g_strndup (text, length);
+
+  out = g_string_sized_new (length);
+  for (i = 0; i < length; i++)
+    {
+      if (text[i] == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (i + 1 < length && text[i + 1] == '\n')
+            i++;
+        }
+      else
+        g_string_append_c (out, text[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+first_line_title (const char *text)
+{
+  const char *line = text;
+
+  while (*line != '\0')
+    {
+      const char *eol = strchr (line, '\n');
+      const char *end = eol != NULL ? eol : line + strlen (line);
+      const char *start = line;
+      GString *title;
+      guint n = 0;
+
+      while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
+        start = g_utf8_next_char (start);
+      while (end > start)
+        {
+          const char *prev = g_utf8_prev_char (end);
+
+          if (!g_unichar_isspace (g_utf8_get_char (prev)))
+            break;
+          end = prev;
+        }
+
+      if (start < end)
+        {
+          const char *p;
+
+          title = g_string_new (NULL);
+          for (p = start; p < end && n < MAX_TITLE_CHARS; p = g_utf8_next_char (p), n++)
+            g_string_append_unichar (title, g_utf8_get_char (p));
+          if (p < end)
+            g_string_append (title, "…");
+          return g_string_free (title, FALSE);
+        }
+
+      if (eol == NULL)
+        break;
+      line = eol + 1;
+    }
+
+  return NULL;
+}
+
+/**
+ * am_document_new_from_article_data:
+ *
+ * Returns: (transfer full) (nullable): a new document for the article, or
+ *   %NULL with @error set
+ */
+AmDocument *
+am_document_new_from_article_data (const char  *data,
+                                   gsize        length,
+                                   GError     **error)
+{
+  g_autofree char *decoded = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(AmDocument) doc = NULL;
+  const guchar *bytes = (const guchar *) data;
+  const char *utf8;
+  gsize utf8_length;
+  gsize i;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > MAX_TEXT_BYTES)
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The article is %" G_GSIZE_FORMAT " MB, more than the %" G_GSIZE_FORMAT
+                     " MB this build reads"),
+                   length / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+    {
+      if (!(decoded = decode_utf16 (bytes + 2, length - 2, bytes[0] == 0xFE, &utf8_length, error)) ||
+          !check_utf8 (decoded, utf8_length, _("article"), error))
+        return NULL;
+      utf8 = decoded;
+    }
+  else
+    {
+      utf8 = data;
+      utf8_length = length;
+      if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+        {
+          utf8 += 3;
+          utf8_length -= 3;
+        }
+      if (!check_utf8 (utf8, utf8_length, _("article"), error))
+        return NULL;
+    }
+
+  for (i = 0; i < utf8_length && g_ascii_isspace (utf8[i]); i++)
+    ;
+  if (i == utf8_length)
+    {
+      g_set_error_literal (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_EMPTY,
+                           utf8_length == 0 ? _("The article is empty: there is no text to annotate")
+                                            : _("The article holds only blank space: there is no text to annotate"));
+      return NULL;
+    }
+
+  text = normalize_newlines (utf8, utf8_length);
+  doc = am_document_new (text, NULL);
+
+  title = first_line_title (text);
+  if (title != NULL)
+    am_document_set_meta (doc, "title", title);
+  am_document_clear_history (doc);
+
+  return g_steal_pointer (&doc);
+}
+
+static AmDocument *
+article_from_bytes (GFile   *file,
+                    GBytes  *bytes,
+                    GError **error)
+{
+  g_autoptr(AmDocument) doc = NULL;
+  g_autofree char *source = NULL;
+
+  doc = am_document_new_from_article_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+  if (doc == NULL)
+    return NULL;
+
+  source = g_file_is_native (file) ? g_file_get_path (file) : g_file_get_uri (file);
+  am_document_set_meta (doc, "source", source);
+  am_document_clear_history (doc);
+
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * am_document_new_from_article:
+ *
+ * Returns: (transfer full) (nullable): a new document for the article in
+ *   @file, or %NULL with @error set
+ */
+AmDocument *
+am_document_new_from_article (GFile   *file,
+                              GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(bytes = read_file (file, error)))
+    return NULL;
+
+  return article_from_bytes (file, bytes, error);
+}
+
+/* An Argumark document is a JSON object; an article that starts with “{” is
+ * too rare to guess for, and it can still be opened by renaming it .txt.
+ */
+static gboolean
+looks_like_json (GFile  *file,
+                 GBytes *bytes)
+{
+  const char *data = g_bytes_get_data (bytes, NULL);
+  gsize length = g_bytes_get_size (bytes);
+  g_autofree char *basename = g_file_get_basename (file);
+  gsize i = 0;
+
+  if (basename != NULL && g_str_has_suffix (basename, ".txt"))
+    return FALSE;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  return i < length && data[i] == '{';
+}
+
+/**
+ * am_document_open:
+ * @report: (out) (optional) (transfer full): for a JSON document, what was
+ *   moved or could not be placed; %NULL for an article
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+AmDocument *
+am_document_open (GFile         *file,
+                  AmLoadReport **report,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  if (!(bytes = read_file (file, error)))
+    return NULL;
+
+  if (looks_like_json (file, bytes))
+    return am_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       report, error);
+
+  return article_from_bytes (file, bytes, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing                                                                 */
+/* ---------------------------------------------------------------------- */
+
+static void
+append_string (GString    *out,
+               const char *s)
+{
+  const char *run = s;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char buf[16];
+  int i = sizeof buf;
+
+  do
+    {
+      buf[--i] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+
+  g_string_append_len (out, buf + i, sizeof buf - i);
+}
+
+/* Opens a member: the separator from the previous one, the indent and the key. */
+static void
+append_key (GString    *out,
+            int         indent,
+            gboolean   *first,
+            const char *key)
+{
+  g_string_append (out, *first ? "\n" : ",\n");
+  *first = FALSE;
+  g_string_append_len (out, "                ", MIN (indent, 16));
+  append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+append_string_member (GString    *out,
+                      int         indent,
+                      gboolean   *first,
+                      const char *key,
+                      const char *value)
+{
+  append_key (out, indent, first, key);
+  if (value != NULL)
+    append_string (out, value);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+append_uint_member (GString    *out,
+                    int         indent,
+                    gboolean   *first,
+                    const char *key,
+                    guint       value)
+{
+  append_key (out, indent, first, key);
+  append_uint (out, value);
+}
+
+static void
+append_strv_member (GString            *out,
+                    int                 indent,
+                    gboolean           *first,
+                    const char         *key,
+                    const char * const *values)
+{
+  guint i;
+
+  append_key (out, indent, first, key);
+  g_string_append_c (out, '[');
+  for (i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      append_string (out, values[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+close_container (GString  *out,
+                 int       indent,
+                 gboolean  empty,
+                 char      bracket)
+{
+  if (!empty)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_len (out, "                ", MIN (indent, 16));
+    }
+  g_string_append_c (out, bracket);
+}
+
+static void
+append_annotation (GString      *out,
+                   AmAnnotation *annotation)
+{
+  const char * const *sources = am_annotation_get_sources (annotation);
+  gboolean first = TRUE;
+
+  g_string_append (out, "    {");
+  append_string_member (out, 6, &first, "id", am_annotation_get_id (annotation));
+  append_string_member (out, 6, &first, "label", am_annotation_get_label (annotation));
+  append_uint_member (out, 6, &first, "start", am_annotation_get_start (annotation));
+  append_uint_member (out, 6, &first, "end", am_annotation_get_end (annotation));
+  if (am_annotation_get_quote (annotation) != NULL)
+    append_string_member (out, 6, &first, "quote", am_annotation_get_quote (annotation));
+  append_string_member (out, 6, &first, "note", am_annotation_get_note (annotation));
+  append_string_member (out, 6, &first, "author", am_annotation_get_author (annotation));
+  if (am_annotation_get_created (annotation) != NULL)
+    append_string_member (out, 6, &first, "created", am_annotation_get_created (annotation));
+  if (am_annotation_get_modified (annotation) != NULL)
+    append_string_member (out, 6, &first, "modified", am_annotation_get_modified (annotation));
+  if (sources != NULL && sources[0] != NULL)
+    append_strv_member (out, 6, &first, "sources", sources);
+  close_container (out, 4, FALSE, '}');
+}
+
+static void
+append_annotations (GString    *out,
+                    gboolean   *first,
+                    const char *key,
+                    GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  guint i;
+
+  append_key (out, 2, first, key);
+  g_string_append_c (out, '[');
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmAnnotation) annotation = g_list_model_get_item (model, i);
+
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      append_annotation (out, annotation);
+    }
+  close_container (out, 2, n == 0, ']');
+}
+
+static void
+append_schema (GString       *out,
+               gboolean      *top_first,
+               AmLabelSchema *schema)
+{
+  GListModel *labels = am_label_schema_get_labels (schema);
+  GListModel *relations = am_label_schema_get_relations (schema);
+  gboolean first = TRUE;
+  guint n;
+  guint i;
+
+  append_key (out, 2, top_first, "schema");
+  g_string_append_c (out, '{');
+
+  n = g_list_model_get_n_items (labels);
+  append_key (out, 4, &first, "labels");
+  g_string_append_c (out, '[');
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmLabel) label = g_list_model_get_item (labels, i);
+      gboolean f = TRUE;
+
+      g_string_append (out, i == 0 ? "\n      {" : ",\n      {");
+      append_string_member (out, 8, &f, "id", am_label_get_id (label));
+      append_string_member (out, 8, &f, "name", am_label_get_name (label));
+      append_string_member (out, 8, &f, "color", am_label_get_color (label));
+      append_string_member (out, 8, &f, "dark_color", am_label_get_dark_color (label));
+      append_string_member (out, 8, &f, "key", am_label_get_key (label));
+      close_container (out, 6, FALSE, '}');
+    }
+  close_container (out, 4, n == 0, ']');
+
+  n = g_list_model_get_n_items (relations);
+  append_key (out, 4, &first, "relations");
+  g_string_append_c (out, '[');
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmRelationType) relation = g_list_model_get_item (relations, i);
+      gboolean f = TRUE;
+
+      g_string_append (out, i == 0 ? "\n      {" : ",\n      {");
+      append_string_member (out, 8, &f, "id", am_relation_type_get_id (relation));
+      append_string_member (out, 8, &f, "name", am_relation_type_get_name (relation));
+      append_strv_member (out, 8, &f, "from", am_relation_type_get_from (relation));
+      append_strv_member (out, 8, &f, "to", am_relation_type_get_to (relation));
+      close_container (out, 6, FALSE, '}');
+    }
+  close_container (out, 4, n == 0, ']');
+
+  close_container (out, 2, FALSE, '}');
+}
+
+static void
+append_meta (GString    *out,
+             gboolean   *top_first,
+             AmDocument *self)
+{
+  g_auto(GStrv) keys = am_document_dup_meta_keys (self);
+  gboolean first = TRUE;
+  guint i;
+
+  append_key (out, 2, top_first, "meta");
+  g_string_append_c (out, '{');
+  for (i = 0; well_known_meta[i] != NULL; i++)
+    {
+      if (am_document_has_meta (self, well_known_meta[i]))
+        append_string_member (out, 4, &first, well_known_meta[i],
+                              am_document_get_meta (self, well_known_meta[i]));
+    }
+  for (i = 0; keys[i] != NULL; i++)
+    {
+      if (!g_strv_contains (well_known_meta, keys[i]))
+        append_string_member (out, 4, &first, keys[i], am_document_get_meta (self, keys[i]));
+    }
+  close_container (out, 2, first, '}');
+}
+
+/**
+ * am_document_to_bytes:
+ *
+ * Returns: (transfer full): the document as Argumark JSON (docs/format.md)
+ */
+GBytes *
+am_document_to_bytes (AmDocument *self)
+{
+  GListModel *annotations;
+  GListModel *links;
+  GListModel *orphans;
+  AmText *text;
+  GString *out;
+  gboolean first = TRUE;
+  guint n;
+  guint i;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), NULL);
+
+  text = am_document_get_text (self);
+  annotations = am_document_get_annotations (self);
+  links = am_document_get_links (self);
+  orphans = am_document_get_orphans (self);
+
+  out = g_string_sized_new (am_text_get_n_bytes (text) * 11 / 10 + 4096 +
+                            g_list_model_get_n_items (annotations) * 320 +
+                            g_list_model_get_n_items (links) * 100);
+
+  g_string_append_c (out, '{');
+  append_string_member (out, 2, &first, "format", FORMAT_NAME);
+  append_uint_member (out, 2, &first, "version", AM_FORMAT_VERSION);
+  append_meta (out, &first, self);
+  append_string_member (out, 2, &first, "text", am_text_get_utf8 (text));
+  append_string_member (out, 2, &first, "text_sha256", am_text_get_sha256 (text));
+  append_schema (out, &first, am_document_get_schema (self));
+  append_string_member (out, 2, &first, "annotator", am_document_get_annotator (self));
+  append_string_member (out, 2, &first, "status",
+                        am_document_status_to_string (am_document_get_status (self)));
+  append_annotations (out, &first, "annotations", annotations);
+
+  n = g_list_model_get_n_items (links);
+  append_key (out, 2, &first, "links");
+  g_string_append_c (out, '[');
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmLink) link = g_list_model_get_item (links, i);
+      gboolean f = TRUE;
+
+      g_string_append (out, i == 0 ? "\n    {" : ",\n    {");
+      append_string_member (out, 6, &f, "id", am_link_get_id (link));
+      append_string_member (out, 6, &f, "relation", am_link_get_relation (link));
+      append_string_member (out, 6, &f, "from", am_link_get_from (link));
+      append_string_member (out, 6, &f, "to", am_link_get_to (link));
+      close_container (out, 4, FALSE, '}');
+    }
+  close_container (out, 2, n == 0, ']');
+
+  /* Orphans keep their stale offsets and quote, so that the next load tries
+   * to place them again; written only when there are some.
+   */
+  if (g_list_model_get_n_items (orphans) > 0)
+    append_annotations (out, &first, "orphans", orphans);
+
+  g_string_append (out, "\n}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Saving                                                                  */
+/* ---------------------------------------------------------------------- */
+
+static void
+set_save_error (GError     **error,
+                GFile       *file,
+                int          errsv,
+                const char  *fallback)
+{
+  g_autofree char *name = display_name (file);
+  const char *why;
+
+  switch (errsv)
+    {
+    case EACCES:
+    case EPERM:
+      why = _("you may not write in that folder; choose another one");
+      break;
+    case EROFS:
+      why = _("the disk is read-only; choose another place");
+      break;
+    case ENAMETOOLONG:
+      why = _("the file name is too long; choose a shorter one");
+      break;
+    case ENOENT:
+    case ENOTDIR:
+      why = _("the folder does not exist");
+      break;
+    case EISDIR:
+      why = _("that is a folder; choose a file name");
+      break;
+    case ENOSPC:
+    case EDQUOT:
+      why = _("the disk is full; free some space or choose another place");
+      break;
+    default:
+      why = fallback != NULL ? fallback : g_strerror (errsv);
+      break;
+    }
+
+  g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_IO,
+               _("Could not save “%s”: %s. The file on disk was not changed."), name, why);
+}
+
+/* Writes a temporary file beside @path and renames it over @path, so that
+ * the old file stays whole until the new one is complete on disk.
+ */
+static gboolean
+write_native (GFile       *file,
+              const char  *path,
+              const char  *data,
+              gsize        length,
+              GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dirname = NULL;
+  g_autofree char *tmp = NULL;
+  GStatBuf st;
+  int mode = -1;
+  int fd;
+  gsize written = 0;
+  int errsv;
+
+  /* Through a symbolic link, replace the file it points to, not the link. */
+  target = g_file_test (path, G_FILE_TEST_IS_SYMLINK) ? realpath (path, NULL) : NULL;
+  if (target == NULL)
+    target = g_strdup (path);
+
+  if (g_stat (target, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          set_save_error (error, file, EISDIR, NULL);
+          return FALSE;
+        }
+      mode = st.st_mode & 07777;
+    }
+  else if (errno != ENOENT)
+    {
+      set_save_error (error, file, errno, NULL);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *basename = g_path_get_basename (target);
+
+    if (strlen (basename) > 255)
+      {
+        set_save_error (error, file, ENAMETOOLONG, NULL);
+        return FALSE;
+      }
+  }
+
+  dirname = g_path_get_dirname (target);
+  tmp = g_build_filename (dirname, ".argumark-save-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_save_error (error, file, errno, NULL);
+      return FALSE;
+    }
+
+  while (written < length)
+    {
+      gssize r = write (fd, data + written, length - written);
+
+      if (r < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          goto fail;
+        }
+      written += r;
+    }
+
+  if ((mode >= 0 && fchmod (fd, mode) != 0) || fsync (fd) != 0)
+    goto fail;
+
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail;
+    }
+  fd = -1;
+
+  if (g_rename (tmp, target) != 0)
+    goto fail;
+
+  return TRUE;
+
+fail:
+  errsv = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  set_save_error (error, file, errsv, NULL);
+  return FALSE;
+}
+
+static gboolean
+write_bytes (GFile   *file,
+             GBytes  *bytes,
+             GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *path = g_file_peek_path (file);
+
+  if (path != NULL)
+    return write_native (file, path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local))
+    {
+      set_save_error (error, file, 0, local->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * am_document_save:
+ *
+ * Returns: %FALSE with @error set (%AM_DOCUMENT_ERROR_IO) if the file could
+ *   not be written; the old file is then untouched
+ */
+gboolean
+am_document_save (AmDocument  *self,
+                  GFile       *file,
+                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = am_document_to_bytes (self);
+  if (!write_bytes (file, bytes, error))
+    return FALSE;
+
+  am_document_mark_saved (self);
+  return TRUE;
+}
+
+typedef struct
+{
+  AmDocument *doc;
+  GFile   *file;
+  GBytes  *bytes;
+  gulong   changed_id;
+  gboolean changed;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_signal_handler (&data->changed_id, data->doc);
+  g_clear_object (&data->doc);
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+on_changed_during_save (AmDocument *doc,
+                        SaveData   *data)
+{
+  data->changed = TRUE;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (write_bytes (data->file, data->bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * am_document_save_async:
+ *
+ * Serializes the document now, on the calling thread, and writes it in the
+ * background. Edits made while the file is written keep the document
+ * modified.
+ */
+void
+am_document_save_async (AmDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (AM_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (SaveData, 1);
+  data->doc = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->bytes = am_document_to_bytes (self);
+  data->changed_id = g_signal_connect (self, "changed", G_CALLBACK (on_changed_during_save), data);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_document_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+am_document_save_finish (AmDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  SaveData *data;
+  gboolean ok;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  g_clear_signal_handler (&data->changed_id, self);
+
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+  if (ok && !data->changed)
+    am_document_mark_saved (self);
+
+  return ok;
+}
