@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "am-agreement.h"
 #include "am-diff.h"
@@ -117,6 +118,9 @@ main (int   argc,
   double tokens[N_RUNS];
   double chars[N_RUNS];
   double diff[N_RUNS];
+  double realigned[N_RUNS];
+  double refused[N_RUNS];
+  guint n_moved = 0;
   guint i;
 
   for (i = 0; i < N_RUNS; i++)
@@ -142,12 +146,71 @@ main (int   argc,
       diff[i] = (g_get_monotonic_time () - t0) / 1e6;
     }
 
+  {
+    /* B's article as it was before an edit: a paragraph more at the start
+     * and one less in the middle, so that every span has to be re-anchored.
+     */
+    g_autoptr(GString) edited = g_string_new ("An editor's note added later. ");
+    g_autoptr(AmText) edited_text = NULL;
+    g_autoptr(AmDocument) moved = NULL;
+    AmDocument *pair[2];
+    gsize middle = strlen (utf8) / 2;
+
+    g_string_append_len (edited, utf8, middle);
+    g_string_append (edited, "A sentence cut from the final version. ");
+    g_string_append (edited, utf8 + middle);
+    edited_text = am_text_new (edited->str, edited->len);
+    moved = make_document (edited_text, schema, "B", 1);
+    pair[0] = a;
+    pair[1] = moved;
+    for (i = 0; i < N_RUNS; i++)
+      {
+        g_autoptr(AmAgreement) agreement = NULL;
+        g_autoptr(GError) error = NULL;
+        gint64 t0 = g_get_monotonic_time ();
+
+        agreement = am_agreement_compute (pair, 2, NULL, AM_AGREEMENT_UNITS_TOKENS, &error);
+        g_assert_no_error (error);
+        realigned[i] = (g_get_monotonic_time () - t0) / 1e6;
+        if (i == 0)
+          n_moved = am_agreement_get_n_moved (agreement);
+      }
+  }
+
+  {
+    /* Another article altogether: refused, and not slowly. */
+    g_autoptr(GString) other = g_string_new (NULL);
+    g_autoptr(AmText) other_text = NULL;
+    g_autoptr(AmDocument) stranger = NULL;
+    AmDocument *pair[2];
+
+    for (i = 0; other->len < TEXT_BYTES; i++)
+      g_string_append_printf (other, "Line %u of a wholly different report. ", i);
+    other_text = am_text_new (other->str, other->len);
+    stranger = make_document (other_text, schema, "C", 0);
+    pair[0] = a;
+    pair[1] = stranger;
+    for (i = 0; i < N_RUNS; i++)
+      {
+        g_autoptr(AmAgreement) agreement = NULL;
+        g_autoptr(GError) error = NULL;
+        gint64 t0 = g_get_monotonic_time ();
+
+        agreement = am_agreement_compute (pair, 2, NULL, AM_AGREEMENT_UNITS_TOKENS, &error);
+        g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+        refused[i] = (g_get_monotonic_time () - t0) / 1e6;
+      }
+  }
+
   printf ("agreement: %u code points, %d spans per annotator, median of %d runs\n",
           am_text_get_length (text), N_SPANS, N_RUNS);
   printf ("  agreement by token  %8.1f ms  (target 300 ms: %.2fx)\n",
           median_ms (tokens), median_ms (tokens) / 300.0);
   printf ("  agreement by char   %8.1f ms\n", median_ms (chars));
   printf ("  diff                %8.1f ms\n", median_ms (diff));
+  printf ("  agreement, edited text (%u spans re-anchored)  %8.1f ms\n",
+          n_moved, median_ms (realigned));
+  printf ("  another article refused  %8.1f ms\n", median_ms (refused));
 
   return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "am-adjudication.h"
 #include "am-agreement.h"
@@ -287,6 +288,136 @@ test_links (void)
   g_assert_cmpfloat_with_epsilon (all->link_f1_overlap, 1.0, 1e-12);
   g_assert_cmpuint (all->matched_overlap, ==, 3);
   g_assert_cmpuint (all->only_b, ==, 1);
+}
+
+/* Kuhn's augmenting paths over the spans that have no identical twin. */
+static gboolean
+augment (const guint (*a)[3],
+         const guint (*b)[3],
+         guint        i,
+         guint        n_b,
+         const gboolean *taken_b,
+         int         *match_of_b,
+         gboolean    *seen)
+{
+  guint j;
+
+  for (j = 0; j < n_b; j++)
+    {
+      if (taken_b[j] || seen[j] || a[i][2] != b[j][2] || a[i][0] >= b[j][1] || b[j][0] >= a[i][1])
+        continue;
+      seen[j] = TRUE;
+      if (match_of_b[j] < 0 ||
+          augment (a, b, match_of_b[j], n_b, taken_b, match_of_b, seen))
+        {
+          match_of_b[j] = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static guint
+brute_force_matches (const guint (*a)[3],
+                     guint        n_a,
+                     const guint (*b)[3],
+                     guint        n_b)
+{
+  gboolean taken_a[16] = { FALSE };
+  gboolean taken_b[16] = { FALSE };
+  int match_of_b[16];
+  guint matches = 0;
+  guint i;
+  guint j;
+
+  for (i = 0; i < n_a; i++)
+    for (j = 0; j < n_b; j++)
+      if (!taken_b[j] && memcmp (a[i], b[j], sizeof a[i]) == 0)
+        {
+          taken_a[i] = taken_b[j] = TRUE;
+          matches++;
+          break;
+        }
+  for (j = 0; j < n_b; j++)
+    match_of_b[j] = -1;
+  for (i = 0; i < n_a; i++)
+    {
+      gboolean seen[16] = { FALSE };
+
+      if (!taken_a[i] && augment (a, b, i, n_b, taken_b, match_of_b, seen))
+        matches++;
+    }
+  return matches;
+}
+
+static guint
+random_spans (GRand          *rand,
+              AmDocument     *doc,
+              guint         (*spans)[3])
+{
+  static const char *labels[] = { "claim", "counter-claim" };
+  guint n = g_rand_int_range (rand, 0, 9);
+  guint kept = 0;
+  guint i;
+
+  for (i = 0; i < n; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, 28);
+      guint end = start + g_rand_int_range (rand, 1, 9);
+      guint label = g_rand_int_range (rand, 0, 2);
+
+      /* The document refuses the same span twice with one label. */
+      if (am_document_add_annotation (doc, labels[label], start, MIN (end, 30), NULL) == NULL)
+        continue;
+      spans[kept][0] = start;
+      spans[kept][1] = MIN (end, 30);
+      spans[kept][2] = label;
+      kept++;
+    }
+  return kept;
+}
+
+/* The greedy overlap matching against brute force, on random spans dense
+ * enough to nest, chain and repeat.
+ */
+static void
+test_matching (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  guint round;
+
+  for (round = 0; round < 2000; round++)
+    {
+      g_autoptr(AmDocument) a = am_document_new ("0123456789012345678901234567890", schema);
+      g_autoptr(AmDocument) b = am_document_new ("0123456789012345678901234567890", schema);
+      g_autoptr(AmAgreement) agreement = NULL;
+      AmDocument *docs[2] = { a, b };
+      guint spans_a[16][3];
+      guint spans_b[16][3];
+      guint n_a;
+      guint n_b;
+      const AmAgreementScores *s;
+      guint expected;
+
+      am_document_set_status (a, AM_DOCUMENT_STATUS_IN_PROGRESS);
+      am_document_set_status (b, AM_DOCUMENT_STATUS_IN_PROGRESS);
+      n_a = random_spans (rand, a, spans_a);
+      n_b = random_spans (rand, b, spans_b);
+      agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_CHARACTERS, NULL);
+      s = am_agreement_get_pair_scores (agreement, 0, 1, -1);
+      expected = brute_force_matches ((const guint (*)[3]) spans_a, n_a,
+                                      (const guint (*)[3]) spans_b, n_b);
+      if (s->matched_overlap != expected)
+        g_error ("round %u: %u overlap matches, brute force finds %u", round,
+                 s->matched_overlap, expected);
+      /* Every span falls in exactly one class. */
+      g_assert_cmpuint (s->spans_a, ==, n_a);
+      g_assert_cmpuint (s->spans_b, ==, n_b);
+      g_assert_cmpuint (s->matched_overlap, ==, s->matched_exact + s->boundary_disagreements);
+      g_assert_cmpuint (n_a, >=, s->matched_overlap + s->only_a);
+      g_assert_cmpuint (n_b, >=, s->matched_overlap + s->only_b);
+    }
 }
 
 static void
@@ -623,7 +754,8 @@ main (int   argc,
       char *argv[])
 {
   static const char *cases[] = {
-    "identical", "disjoint", "nested", "partial-overlaps", "one-empty", "three", "missing",
+    "identical", "disjoint", "nested", "partial-overlaps", "one-empty", "three",
+    "same-label-overlaps", "missing",
   };
   guint i;
 
@@ -636,6 +768,7 @@ main (int   argc,
       g_test_add_data_func (path, cases[i], test_reference_case);
     }
   g_test_add_func ("/agreement/counts", test_counts);
+  g_test_add_func ("/agreement/matching", test_matching);
   g_test_add_func ("/agreement/links", test_links);
   g_test_add_func ("/agreement/missing", test_missing);
   g_test_add_func ("/agreement/alpha-u/published", test_alpha_u_published);

@@ -5,6 +5,8 @@
  */
 
 #define G_LOG_DOMAIN "am-agreement"
+/* memmem */
+#define _GNU_SOURCE
 
 #include "config.h"
 
@@ -105,43 +107,78 @@ am_agreement_init (AmAgreement *self)
 /* ---------------------------------------------------------------------- */
 /* Aligning a document of the same article onto the reference text        */
 
+/* The occurrence of @quote (@quote_len bytes) in @text whose start is
+ * nearest to @hint, the earlier one on a tie. Searching outwards from @hint
+ * (forwards once, backwards in doubling windows) keeps re-anchoring an
+ * edited article linear in practice: most quotes are found at or near the
+ * place they moved to.
+ */
 static gboolean
 find_nearest_quote (AmText     *text,
                     const char *quote,
+                    gsize       quote_len,
                     guint       hint,
                     guint      *start)
 {
   const char *utf8 = am_text_get_utf8 (text);
   gsize n_bytes = am_text_get_n_bytes (text);
-  gsize quote_len = strlen (quote);
-  const char *p = utf8;
-  gboolean found = FALSE;
-  guint best = 0;
-  guint best_distance = G_MAXUINT;
+  gsize hint_byte;
+  const char *forward = NULL;
+  const char *backward = NULL;
+  guint forward_distance = G_MAXUINT;
+  gsize low;
+  gsize width = 256;
 
-  if (quote_len == 0)
+  if (quote_len == 0 || quote_len > n_bytes)
     return FALSE;
 
-  while ((gsize) (p - utf8) + quote_len <= n_bytes &&
-         (p = strstr (p, quote)) != NULL)
+  hint = MIN (hint, am_text_get_length (text));
+  hint_byte = am_text_offset_to_byte (text, hint);
+  if (hint_byte + quote_len <= n_bytes && memcmp (utf8 + hint_byte, quote, quote_len) == 0)
     {
-      guint offset = am_text_byte_to_offset (text, p - utf8);
-      guint distance = offset > hint ? offset - hint : hint - offset;
-
-      if (distance < best_distance)
-        {
-          best = offset;
-          best_distance = distance;
-          found = TRUE;
-        }
-      else if (offset > hint)
-        break;
-
-      p = g_utf8_next_char (p);
+      *start = hint;
+      return TRUE;
     }
 
-  *start = best;
-  return found;
+  /* Both texts are valid UTF-8, so a match always starts on a character. */
+  forward = memmem (utf8 + hint_byte, n_bytes - hint_byte, quote, quote_len);
+  if (forward != NULL)
+    forward_distance = am_text_byte_to_offset (text, forward - utf8) - hint;
+
+  low = hint_byte;
+  while (low > 0)
+    {
+      gsize from = low > width ? low - width : 0;
+      const char *limit = utf8 + MIN (low - 1 + quote_len, n_bytes);
+      const char *p = utf8 + from;
+      const char *match;
+
+      /* The last match starting in [from, low). */
+      while (p < limit && (match = memmem (p, limit - p, quote, quote_len)) != NULL)
+        {
+          backward = match;
+          p = match + 1;
+        }
+      if (backward != NULL)
+        break;
+      /* Anything further back is at least (hint_byte - from) / 4 code points
+       * away: no nearer than the forward match.
+       */
+      if (forward != NULL && (hint_byte - from) / 4 > forward_distance)
+        break;
+      low = from;
+      width *= 2;
+    }
+
+  if (backward != NULL &&
+      hint - am_text_byte_to_offset (text, backward - utf8) <= forward_distance)
+    *start = am_text_byte_to_offset (text, backward - utf8);
+  else if (forward != NULL)
+    *start = hint + forward_distance;
+  else
+    return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -160,7 +197,8 @@ same_article_title (AmDocument *a,
  *
  * Returns @document itself when both texts are equal. Otherwise builds a copy
  * of @document on the reference text: each annotation is placed at the
- * occurrence of its quote nearest to its old start, and links follow when both
+ * occurrence of its quote nearest to its old start (moved by as much as the
+ * annotation before it moved), and links follow when both
  * ends are placed. The texts are taken to be two versions of one article when at
  * least half of the annotations could be placed (or, without annotations, when
  * the titles are equal); otherwise the document is refused with
@@ -179,6 +217,7 @@ am_agreement_align_document (AmDocument  *reference,
   AmText *text;
   GListModel *annotations;
   GListModel *links;
+  gint64 shift = 0;
   guint moved = 0;
   guint unplaced = 0;
   guint n;
@@ -200,17 +239,23 @@ am_agreement_align_document (AmDocument  *reference,
   aligned = am_document_new_for_text (text, am_document_get_schema (document));
   annotations = am_document_get_annotations (document);
   n = g_list_model_get_n_items (annotations);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n && unplaced * 2 <= n; i++)
     {
       g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
       g_autoptr(AmAnnotation) copy = NULL;
-      g_autofree char *quote = am_text_substring (am_document_get_text (document),
-                                                  am_annotation_get_start (ann),
-                                                  am_annotation_get_end (ann));
+      AmText *old_text = am_document_get_text (document);
+      guint old_start = am_annotation_get_start (ann);
+      guint length = am_annotation_get_end (ann) - old_start;
+      gsize quote_byte = am_text_offset_to_byte (old_text, old_start);
+      gsize quote_len = am_text_offset_to_byte (old_text, am_annotation_get_end (ann)) - quote_byte;
+      gint64 hint = (gint64) old_start + shift;
       guint start;
-      guint length = am_annotation_get_end (ann) - am_annotation_get_start (ann);
 
-      if (!find_nearest_quote (text, quote, am_annotation_get_start (ann), &start))
+      /* Annotations come in text order, and an edit moves all the text
+       * after it alike: look where the previous one went first.
+       */
+      if (!find_nearest_quote (text, am_text_get_utf8 (old_text) + quote_byte, quote_len,
+                               (guint) CLAMP (hint, 0, G_MAXUINT), &start))
         {
           unplaced++;
           continue;
@@ -232,7 +277,8 @@ am_agreement_align_document (AmDocument  *reference,
           unplaced++;
           continue;
         }
-      if (start != am_annotation_get_start (ann))
+      shift = (gint64) start - old_start;
+      if (start != old_start)
         moved++;
     }
 

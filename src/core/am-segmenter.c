@@ -151,7 +151,7 @@ segment (AmText             *text,
 
   utf16 = g_utf8_to_utf16 (am_text_get_utf8 (text), (glong) am_text_get_n_bytes (text),
                            NULL, &n_units, &local_error);
-  /* AmText holds valid UTF-8 only, and it may contain U+0000. */
+  /* AmText holds valid UTF-8 only. */
   g_assert (local_error == NULL);
   units = (const UChar *) utf16;
 

@@ -4,12 +4,13 @@
 # Copyright 2026 The Argumark authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Run once by hand (Debian: apt-get install python3-sklearn python3-nltk) to
+# Run by hand (Debian: apt-get install python3-sklearn python3-nltk) to
 # write expected.json beside this script; CI only reads the JSON. Kappa comes
 # from scikit-learn's cohen_kappa_score and alpha from NLTK's
 # AnnotationTask.alpha() on the same units the C code builds; F1 and alpha_u
-# are computed here independently of the C code (a brute-force augmenting-path
-# matching and a literal transcription of Krippendorff's 2004 alpha_u).
+# are computed here independently of the C code (identical spans paired first,
+# then a brute-force augmenting-path matching, and a literal transcription of
+# Krippendorff's 2004 alpha_u).
 
 import json
 import math
@@ -128,6 +129,20 @@ CASES = [
         ],
     },
     {
+        "name": "same-label-overlaps",
+        "units": "char",
+        "text": C,
+        "annotators": [
+            {"name": "A", "spans": [S(C, "Smith said", "claim"),
+                                    S(C, "said taxes rose", "claim"),
+                                    S(C, "they fell", "counter-claim")]},
+            {"name": "B", "spans": [S(C, "said taxes rose", "claim"),
+                                    S(C, "rose again", "claim"),
+                                    S(C, "Jones said they", "counter-claim"),
+                                    S(C, "fell", "counter-claim")]},
+        ],
+    },
+    {
         "name": "missing",
         "units": "char",
         "text": C,
@@ -208,7 +223,12 @@ def span_scores(a, b, label):
     sa = [tuple(s) for s in a["spans"] if label is None or s[2] == label]
     sb = [tuple(s) for s in b["spans"] if label is None or s[2] == label]
     exact = len(set(sa) & set(sb))
-    overlap = max_matching(sa, sb, lambda x, y: x[2] == y[2] and covers(x, y))
+    # Identical spans are paired first (docs/agreement.md), then a maximum
+    # matching of the rest.
+    rest_a = [s for s in sa if s not in sb]
+    rest_b = [s for s in sb if s not in sa]
+    overlap = exact + max_matching(rest_a, rest_b,
+                                   lambda x, y: x[2] == y[2] and covers(x, y))
     return {
         "f1_exact": f1(exact, len(sa), len(sb)),
         "f1_overlap": f1(overlap, len(sa), len(sb)),
