@@ -1,0 +1,106 @@
+/* am-export-private.h: what the format writers share
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "am-exporter.h"
+
+G_BEGIN_DECLS
+
+/* One document as a writer sees it: the spans and links that pass the label
+ * filter, in the document's order (spans by start, end, label, id; links by
+ * id); links whose ends were filtered out are left out. */
+typedef struct
+{
+  AmDocument *doc;
+  AmText     *text;
+  const char *name;
+  GPtrArray  *spans;
+  GPtrArray  *links;
+} AmExportDoc;
+
+/* One output: a file for one-file formats, a folder for brat and webanno.
+ * Text is gathered in @buf and written out once per document. */
+typedef struct
+{
+  AmExportFormat   format;
+  AmExportOffsets  offsets;
+  GOutputStream   *out;
+  GFile           *folder;
+  GCancellable    *cancellable;
+  /* The labels kept (id → id), or NULL for every label. */
+  GHashTable      *kept_labels;
+  /* Things left out or changed, for the person exporting (owned by the exporter). */
+  GPtrArray       *notes;
+  GString         *buf;
+  guint            n_items;
+  /* brat: the labels and relations met, for annotation.conf and visual.conf */
+  GPtrArray       *labels;
+  GPtrArray       *relations;
+  GHashTable      *seen;
+} AmExportWriter;
+
+gboolean _am_export_flush           (AmExportWriter  *w,
+                                     GError         **error);
+gboolean _am_export_write_file      (AmExportWriter  *w,
+                                     const char      *name,
+                                     const char      *extension,
+                                     const char      *data,
+                                     gsize            length,
+                                     GError         **error);
+void     _am_export_append_uint     (GString         *buf,
+                                     guint64          value);
+void     _am_export_append_json     (GString         *buf,
+                                     const char      *str,
+                                     gssize           length);
+void     _am_export_append_span_text (GString        *buf,
+                                     AmText          *text,
+                                     guint            start,
+                                     guint            end,
+                                     gboolean         json);
+void     _am_export_note            (AmExportWriter  *w,
+                                     const char      *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+guint    _am_export_offset          (AmExportWriter  *w,
+                                     AmText          *text,
+                                     guint            offset);
+
+/* am-export-json.c */
+gboolean _am_export_jsonl_document   (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+gboolean _am_export_doccano_document (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+gboolean _am_export_w3c_begin        (AmExportWriter *w,
+                                      GError        **error);
+gboolean _am_export_w3c_document     (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+gboolean _am_export_w3c_end          (AmExportWriter *w,
+                                      GError        **error);
+
+/* am-export-text.c */
+gboolean _am_export_csv_begin        (AmExportWriter *w,
+                                      GError        **error);
+gboolean _am_export_csv_document     (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+gboolean _am_export_brat_document    (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+gboolean _am_export_brat_end         (AmExportWriter *w,
+                                      GError        **error);
+
+/* am-export-tokens.c */
+gboolean _am_export_conll_document   (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+gboolean _am_export_webanno_document (AmExportWriter *w,
+                                      AmExportDoc    *d,
+                                      GError        **error);
+
+G_END_DECLS

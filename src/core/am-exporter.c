@@ -1,0 +1,1413 @@
+/* am-exporter.c: inputs, filters, splits and outputs of an export
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "am-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "am-document-io.h"
+#include "am-export-private.h"
+
+G_DEFINE_QUARK (am-export-error-quark, am_export_error)
+
+static const struct
+{
+  AmExportFormat  format;
+  const char     *name;
+  const char     *extension;
+} formats[] = {
+  { AM_EXPORT_FORMAT_JSONL, "jsonl", "jsonl" },
+  { AM_EXPORT_FORMAT_DOCCANO, "doccano", "jsonl" },
+  { AM_EXPORT_FORMAT_DOCCANO_RELATIONS, "doccano-relations", "jsonl" },
+  { AM_EXPORT_FORMAT_BRAT, "brat", NULL },
+  { AM_EXPORT_FORMAT_CONLL, "conll", "conll" },
+  { AM_EXPORT_FORMAT_CSV, "csv", "csv" },
+  { AM_EXPORT_FORMAT_W3C, "w3c", "jsonld" },
+  { AM_EXPORT_FORMAT_WEBANNO, "webanno", NULL },
+};
+
+const char *
+am_export_format_to_string (AmExportFormat format)
+{
+  g_return_val_if_fail (format <= AM_EXPORT_FORMAT_WEBANNO, NULL);
+  return formats[format].name;
+}
+
+gboolean
+am_export_format_from_string (const char     *str,
+                              AmExportFormat *format)
+{
+  guint i;
+
+  g_return_val_if_fail (str != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (str, formats[i].name) == 0)
+        {
+          *format = formats[i].format;
+          return TRUE;
+        }
+    }
+  /* The names people know the formats by. */
+  if (g_ascii_strcasecmp (str, "spacy") == 0 || g_ascii_strcasecmp (str, "prodigy") == 0)
+    *format = AM_EXPORT_FORMAT_JSONL;
+  else if (g_ascii_strcasecmp (str, "inception") == 0 || g_ascii_strcasecmp (str, "tsv") == 0)
+    *format = AM_EXPORT_FORMAT_WEBANNO;
+  else if (g_ascii_strcasecmp (str, "web-annotation") == 0 || g_ascii_strcasecmp (str, "jsonld") == 0)
+    *format = AM_EXPORT_FORMAT_W3C;
+  else if (g_ascii_strcasecmp (str, "bio") == 0)
+    *format = AM_EXPORT_FORMAT_CONLL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+am_export_format_is_folder (AmExportFormat format)
+{
+  g_return_val_if_fail (format <= AM_EXPORT_FORMAT_WEBANNO, FALSE);
+  return formats[format].extension == NULL;
+}
+
+const char *
+am_export_format_get_extension (AmExportFormat format)
+{
+  g_return_val_if_fail (format <= AM_EXPORT_FORMAT_WEBANNO, NULL);
+  return formats[format].extension;
+}
+
+/* Helpers for the writers */
+
+gboolean
+_am_export_flush (AmExportWriter  *w,
+                  GError         **error)
+{
+  gboolean ok = TRUE;
+
+  if (w->buf->len > 0)
+    ok = g_output_stream_write_all (w->out, w->buf->str, w->buf->len, NULL,
+                                    w->cancellable, error);
+  g_string_truncate (w->buf, 0);
+  return ok;
+}
+
+gboolean
+_am_export_write_file (AmExportWriter  *w,
+                       const char      *name,
+                       const char      *extension,
+                       const char      *data,
+                       gsize            length,
+                       GError         **error)
+{
+  g_autofree char *basename = g_strconcat (name, extension, NULL);
+  g_autoptr(GFile) file = g_file_get_child (w->folder, basename);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  w->cancellable, error);
+}
+
+void
+_am_export_append_uint (GString *buf,
+                        guint64  value)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (buf, digits[--n]);
+}
+
+/* JSON string, UTF-8 kept as it is (only quotes, backslashes and control
+ * characters are escaped), as json.dumps(ensure_ascii=False) writes it. */
+void
+_am_export_append_json (GString    *buf,
+                        const char *str,
+                        gssize      length)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p = (const guchar *) str;
+  const guchar *end;
+  const guchar *run;
+
+  if (length < 0)
+    length = strlen (str);
+  end = p + length;
+
+  g_string_append_c (buf, '"');
+  run = p;
+  for (; p < end; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      g_string_append_len (buf, (const char *) run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"': g_string_append (buf, "\\\""); break;
+        case '\\': g_string_append (buf, "\\\\"); break;
+        case '\n': g_string_append (buf, "\\n"); break;
+        case '\t': g_string_append (buf, "\\t"); break;
+        case '\r': g_string_append (buf, "\\r"); break;
+        case '\b': g_string_append (buf, "\\b"); break;
+        case '\f': g_string_append (buf, "\\f"); break;
+        default:
+          g_string_append (buf, "\\u00");
+          g_string_append_c (buf, hex[c >> 4]);
+          g_string_append_c (buf, hex[c & 0xf]);
+          break;
+        }
+    }
+  g_string_append_len (buf, (const char *) run, p - run);
+  g_string_append_c (buf, '"');
+}
+
+void
+_am_export_append_span_text (GString *buf,
+                             AmText  *text,
+                             guint    start,
+                             guint    end,
+                             gboolean json)
+{
+  gsize b0 = am_text_offset_to_byte (text, start);
+  gsize b1 = am_text_offset_to_byte (text, end);
+
+  if (json)
+    _am_export_append_json (buf, am_text_get_utf8 (text) + b0, b1 - b0);
+  else
+    g_string_append_len (buf, am_text_get_utf8 (text) + b0, b1 - b0);
+}
+
+guint
+_am_export_offset (AmExportWriter *w,
+                   AmText         *text,
+                   guint           offset)
+{
+  return w->offsets == AM_EXPORT_OFFSETS_UTF16 ? am_text_offset_to_utf16 (text, offset) : offset;
+}
+
+void
+_am_export_note (AmExportWriter *w,
+                 const char     *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (w->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The exporter */
+
+typedef struct
+{
+  char       *name;
+  GFile      *file;
+  AmDocument *document;
+} Input;
+
+typedef struct
+{
+  char   *name;
+  double  ratio;
+} Part;
+
+struct _AmExporter
+{
+  GObject          parent_instance;
+
+  AmExportFormat   format;
+  AmExportOffsets  offsets;
+  GHashTable      *kept_labels;
+  guint            statuses;  /* bit (1 << status) set: exported */
+  GArray          *parts;     /* Part; empty: no split */
+  guint64          seed;
+  gboolean         overwrite;
+
+  GPtrArray       *inputs;    /* Input */
+  GHashTable      *names;
+
+  GMainContext    *progress_context;
+  guint            n_written;
+  guint            n_skipped;
+  guint            n_spans;
+  guint            n_links;
+  GPtrArray       *problems;
+  GPtrArray       *notes;
+  GPtrArray       *outputs;
+};
+
+G_DEFINE_FINAL_TYPE (AmExporter, am_exporter, G_TYPE_OBJECT)
+
+enum {
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+input_free (Input *input)
+{
+  g_free (input->name);
+  g_clear_object (&input->file);
+  g_clear_object (&input->document);
+  g_free (input);
+}
+
+static void
+part_clear (Part *part)
+{
+  g_free (part->name);
+}
+
+static void
+am_exporter_dispose (GObject *object)
+{
+  AmExporter *self = AM_EXPORTER (object);
+
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+
+  G_OBJECT_CLASS (am_exporter_parent_class)->dispose (object);
+}
+
+static void
+am_exporter_finalize (GObject *object)
+{
+  AmExporter *self = AM_EXPORTER (object);
+
+  g_clear_pointer (&self->kept_labels, g_hash_table_unref);
+  g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->outputs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (am_exporter_parent_class)->finalize (object);
+}
+
+static void
+am_exporter_class_init (AmExporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = am_exporter_dispose;
+  object_class->finalize = am_exporter_finalize;
+
+  /**
+   * AmExporter::progress:
+   * @done: inputs handled so far
+   * @total: inputs in all
+   *
+   * Emitted after each input, in the thread that started the export (for
+   * am_exporter_export_async(), its thread-default main context).
+   */
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+am_exporter_init (AmExporter *self)
+{
+  self->statuses = (1 << AM_DOCUMENT_STATUS_NEW) | (1 << AM_DOCUMENT_STATUS_IN_PROGRESS) |
+                   (1 << AM_DOCUMENT_STATUS_DONE);
+  self->parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  g_array_set_clear_func (self->parts, (GDestroyNotify) part_clear);
+  self->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->outputs = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * am_exporter_new:
+ *
+ * An export of documents and corpora to @format. Add inputs with
+ * am_exporter_add_document() and am_exporter_add_file(), set filters, then
+ * call am_exporter_export() or am_exporter_export_async() once.
+ */
+AmExporter *
+am_exporter_new (AmExportFormat format)
+{
+  AmExporter *self;
+
+  g_return_val_if_fail (format <= AM_EXPORT_FORMAT_WEBANNO, NULL);
+
+  self = g_object_new (AM_TYPE_EXPORTER, NULL);
+  self->format = format;
+  return self;
+}
+
+AmExportFormat
+am_exporter_get_format (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), AM_EXPORT_FORMAT_JSONL);
+  return self->format;
+}
+
+/**
+ * am_exporter_set_labels:
+ * @labels: (nullable) (array zero-terminated=1): label ids to keep, or %NULL
+ *   for every label
+ *
+ * Spans with other labels are left out, and so are links to or from them.
+ */
+void
+am_exporter_set_labels (AmExporter         *self,
+                        const char * const *labels)
+{
+  guint i;
+
+  g_return_if_fail (AM_IS_EXPORTER (self));
+
+  g_clear_pointer (&self->kept_labels, g_hash_table_unref);
+  if (labels == NULL)
+    return;
+  self->kept_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (i = 0; labels[i] != NULL; i++)
+    g_hash_table_add (self->kept_labels, g_strdup (labels[i]));
+}
+
+/**
+ * am_exporter_set_statuses:
+ * @statuses: (array length=n_statuses): the statuses of the documents to
+ *   export; documents with another status are skipped
+ *
+ * By default every document is exported.
+ */
+void
+am_exporter_set_statuses (AmExporter             *self,
+                          const AmDocumentStatus *statuses,
+                          guint                   n_statuses)
+{
+  guint i;
+
+  g_return_if_fail (AM_IS_EXPORTER (self));
+  g_return_if_fail (statuses != NULL || n_statuses == 0);
+
+  self->statuses = 0;
+  for (i = 0; i < n_statuses; i++)
+    self->statuses |= 1 << statuses[i];
+}
+
+void
+am_exporter_set_offsets (AmExporter      *self,
+                         AmExportOffsets  offsets)
+{
+  g_return_if_fail (AM_IS_EXPORTER (self));
+  self->offsets = offsets;
+}
+
+/**
+ * am_exporter_set_overwrite:
+ *
+ * Whether existing output files may be replaced. Off by default: the export
+ * then refuses to start if any output exists.
+ */
+void
+am_exporter_set_overwrite (AmExporter *self,
+                           gboolean    overwrite)
+{
+  g_return_if_fail (AM_IS_EXPORTER (self));
+  self->overwrite = !!overwrite;
+}
+
+static gboolean
+part_name_is_valid (const char *name)
+{
+  const char *p;
+
+  if (*name == '\0')
+    return FALSE;
+  for (p = name; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * am_exporter_set_split:
+ * @spec: parts and their shares, such as "train=0.8,dev=0.1,test=0.1"
+ * @seed: any number; the same seed gives the same split
+ *
+ * Splits the documents into parts, each written to its own file or folder
+ * named after the part. A document's part depends only on its name and
+ * @seed (a 64-bit hash, not a random generator), so it is the same on every
+ * machine, and does not change when documents are added, removed or
+ * filtered out.
+ *
+ * Returns: %FALSE with @error set if @spec is not a list of NAME=SHARE with
+ *   shares that add up to 1
+ */
+gboolean
+am_exporter_set_split (AmExporter  *self,
+                       const char  *spec,
+                       guint64      seed,
+                       GError     **error)
+{
+  g_autoptr(GArray) parts = NULL;
+  g_auto(GStrv) items = NULL;
+  double sum = 0;
+  guint i;
+
+  g_return_val_if_fail (AM_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  g_array_set_clear_func (parts, (GDestroyNotify) part_clear);
+  items = g_strsplit (spec, ",", -1);
+  for (i = 0; items[i] != NULL; i++)
+    {
+      const char *eq = strchr (items[i], '=');
+      g_autofree char *name = NULL;
+      char *end = NULL;
+      Part part;
+      guint k;
+
+      if (eq == NULL)
+        {
+          g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_OPTION,
+                       _("“%s” is not NAME=SHARE (such as train=0.8)"), items[i]);
+          return FALSE;
+        }
+      name = g_strstrip (g_strndup (items[i], eq - items[i]));
+      if (!part_name_is_valid (name))
+        {
+          g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_OPTION,
+                       _("“%s” is not a part name: use letters, digits, “-” and “_”"), name);
+          return FALSE;
+        }
+      for (k = 0; k < parts->len; k++)
+        {
+          if (g_str_equal (g_array_index (parts, Part, k).name, name))
+            {
+              g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_OPTION,
+                           _("The part “%s” is named twice"), name);
+              return FALSE;
+            }
+        }
+      part.ratio = g_ascii_strtod (eq + 1, &end);
+      if (end == eq + 1 || *end != '\0' || !(part.ratio >= 0 && part.ratio <= 1))
+        {
+          g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_OPTION,
+                       _("The share of “%s” must be a number from 0 to 1, not “%s”"),
+                       name, eq + 1);
+          return FALSE;
+        }
+      sum += part.ratio;
+      part.name = g_steal_pointer (&name);
+      g_array_append_val (parts, part);
+    }
+  if (parts->len < 2 || sum < 0.999 || sum > 1.001)
+    {
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_OPTION,
+                   _("A split needs at least two parts whose shares add up to 1 (these add up to "
+                     "%g)"), sum);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->parts, g_array_unref);
+  self->parts = g_steal_pointer (&parts);
+  self->seed = seed;
+  return TRUE;
+}
+
+/* SplitMix64's finaliser: a bijection that spreads every input bit over the
+ * whole word, the same on every machine. */
+static guint64
+mix64 (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+  return x;
+}
+
+/**
+ * am_exporter_assign_part:
+ * @name: a document name
+ *
+ * Returns: (nullable): the part of the split that the document @name goes
+ *   to, or %NULL if there is no split
+ */
+const char *
+am_exporter_assign_part (AmExporter *self,
+                         const char *name)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  const guchar *p;
+  double u;
+  double cumulative = 0;
+  guint i;
+
+  g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self->parts->len == 0)
+    return NULL;
+
+  /* FNV-1a of the name, mixed with the seed. */
+  for (p = (const guchar *) name; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  hash = mix64 (hash ^ mix64 (self->seed + G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
+  u = (double) (hash >> 11) / (double) (G_GUINT64_CONSTANT (1) << 53);
+
+  for (i = 0; i < self->parts->len; i++)
+    {
+      Part *part = &g_array_index (self->parts, Part, i);
+
+      cumulative += part->ratio;
+      if (u < cumulative && part->ratio > 0)
+        return part->name;
+    }
+  /* Rounding: shares that add up to 0.9999 leave the last sliver to the
+   * last part with a share. */
+  for (i = self->parts->len; i > 0; i--)
+    {
+      Part *part = &g_array_index (self->parts, Part, i - 1);
+
+      if (part->ratio > 0)
+        return part->name;
+    }
+  return g_array_index (self->parts, Part, 0).name;
+}
+
+/* Inputs */
+
+/* A name that is safe as a file name and unique in this export. */
+static char *
+unique_name (AmExporter *self,
+             const char *wanted)
+{
+  g_autofree char *base = NULL;
+  char *name;
+  char *p;
+  guint n;
+
+  base = g_strdup (wanted != NULL && *wanted != '\0' ? wanted : "document");
+  for (p = base; *p != '\0'; p++)
+    {
+      if (*p == '/' || *p == '\\' || (guchar) *p < 0x20)
+        *p = '-';
+    }
+  if (base[0] == '.')
+    base[0] = '_';
+
+  name = g_strdup (base);
+  for (n = 2; g_hash_table_contains (self->names, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (self->names, g_strdup (name));
+  return name;
+}
+
+/**
+ * am_exporter_add_document:
+ * @name: (nullable): the document's name in the export (its id, and its file
+ *   name in brat and webanno folders), or %NULL for its "id" metadata
+ *
+ * Adds a document that is already open. It is read during the export, also
+ * from the worker thread of am_exporter_export_async(): do not change it
+ * until the export has finished.
+ */
+void
+am_exporter_add_document (AmExporter *self,
+                          AmDocument *document,
+                          const char *name)
+{
+  Input *input;
+
+  g_return_if_fail (AM_IS_EXPORTER (self));
+  g_return_if_fail (AM_IS_DOCUMENT (document));
+
+  input = g_new0 (Input, 1);
+  input->name = unique_name (self, name != NULL ? name : am_document_get_meta (document, "id"));
+  input->document = g_object_ref (document);
+  g_ptr_array_add (self->inputs, input);
+}
+
+static char *
+name_of_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (g_str_has_suffix (basename, ".argumark.json"))
+    basename[strlen (basename) - strlen (".argumark.json")] = '\0';
+  else if (g_str_has_suffix (basename, ".json") || g_str_has_suffix (basename, ".txt"))
+    *strrchr (basename, '.') = '\0';
+  return g_steal_pointer (&basename);
+}
+
+static void
+add_input_file (AmExporter *self,
+                GFile      *file)
+{
+  g_autofree char *stem = name_of_file (file);
+  Input *input = g_new0 (Input, 1);
+
+  input->name = unique_name (self, stem);
+  input->file = g_object_ref (file);
+  g_ptr_array_add (self->inputs, input);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A corpus folder: NAME.argumark.json documents, and NAME.txt articles that
+ * have none yet, in name order. Loading waits for the export itself, so the
+ * memory an export takes does not grow with the corpus. */
+static gboolean
+add_corpus (AmExporter  *self,
+            GFile       *folder,
+            GError     **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint before = self->inputs->len;
+  guint i;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (children == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        continue;
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (g_str_has_suffix (name, ".argumark.json"))
+        g_hash_table_add (documents, g_strndup (name, strlen (name) - strlen (".argumark.json")));
+    }
+
+  for (i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+      if (name[0] == '.')
+        continue;
+      if (g_str_has_suffix (name, ".argumark.json"))
+        add_input_file (self, child);
+      else if (g_str_has_suffix (name, ".txt"))
+        {
+          g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".txt"));
+
+          if (!g_hash_table_contains (documents, stem))
+            add_input_file (self, child);
+        }
+    }
+
+  if (self->inputs->len == before)
+    {
+      g_autofree char *path = g_file_get_parse_name (folder);
+
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_NO_INPUT,
+                   _("%s holds no Argumark documents (NAME.argumark.json) or articles (NAME.txt)"),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * am_exporter_add_file:
+ * @file: an Argumark document, an article, or a corpus folder
+ *
+ * Adds the document in @file, or every document of the corpus folder @file.
+ * Documents are loaded one at a time during the export.
+ *
+ * Returns: %FALSE with @error set if @file cannot be read
+ */
+gboolean
+am_exporter_add_file (AmExporter  *self,
+                      GFile       *file,
+                      GError     **error)
+{
+  GFileType type;
+
+  g_return_val_if_fail (AM_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  if (type == G_FILE_TYPE_DIRECTORY)
+    return add_corpus (self, file, error);
+  if (type == G_FILE_TYPE_UNKNOWN)
+    {
+      g_autofree char *path = g_file_get_parse_name (file);
+
+      g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_NO_INPUT,
+                   _("%s does not exist"), path);
+      return FALSE;
+    }
+  add_input_file (self, file);
+  return TRUE;
+}
+
+guint
+am_exporter_get_n_inputs (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), 0);
+  return self->inputs->len;
+}
+
+/* Running the export */
+
+typedef struct
+{
+  const char     *part;
+  GFile          *target;
+  GFile          *temp;
+  AmExportWriter  w;
+} Output;
+
+static void
+output_clear (Output *o)
+{
+  g_clear_object (&o->target);
+  g_clear_object (&o->temp);
+  g_clear_object (&o->w.out);
+  g_clear_object (&o->w.folder);
+  if (o->w.buf != NULL)
+    g_string_free (o->w.buf, TRUE);
+  g_clear_pointer (&o->w.labels, g_ptr_array_unref);
+  g_clear_pointer (&o->w.relations, g_ptr_array_unref);
+  g_clear_pointer (&o->w.seen, g_hash_table_unref);
+}
+
+typedef struct
+{
+  AmExporter *self;
+  guint       done;
+  guint       total;
+} Progress;
+
+static gboolean
+emit_progress_cb (gpointer data)
+{
+  Progress *p = data;
+
+  g_signal_emit (p->self, signals[PROGRESS], 0, p->done, p->total);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (Progress *p)
+{
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+static void
+emit_progress (AmExporter *self,
+               guint       done)
+{
+  Progress *p;
+
+  if (self->progress_context == NULL)
+    {
+      g_signal_emit (self, signals[PROGRESS], 0, done, self->inputs->len);
+      return;
+    }
+  p = g_new (Progress, 1);
+  p->self = g_object_ref (self);
+  p->done = done;
+  p->total = self->inputs->len;
+  g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT, emit_progress_cb, p,
+                              (GDestroyNotify) progress_free);
+}
+
+static void
+add_problem (AmExporter *self,
+             const char *where,
+             const char *message)
+{
+  g_ptr_array_add (self->problems, g_strdup_printf ("%s: %s", where, message));
+}
+
+static gboolean
+open_output (AmExporter  *self,
+             Output      *o,
+             GError     **error)
+{
+  if (am_export_format_is_folder (self->format))
+    {
+      o->w.folder = g_object_ref (o->target);
+      if (!g_file_make_directory_with_parents (o->target, NULL, error))
+        {
+          if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            return FALSE;
+          g_clear_error (error);
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (o->target);
+      g_autofree char *basename = g_file_get_basename (o->target);
+      g_autofree char *temp_name = g_strdup_printf (".%s.%d.part", basename, (int) getpid ());
+
+      /* Written beside the target and renamed over it at the end: a failed
+       * or cancelled export leaves any earlier file as it was. */
+      if (parent != NULL && !g_file_make_directory_with_parents (parent, NULL, error))
+        {
+          if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            return FALSE;
+          g_clear_error (error);
+        }
+      o->temp = parent != NULL ? g_file_get_child (parent, temp_name) : g_file_new_for_path (temp_name);
+      o->w.out = G_OUTPUT_STREAM (g_file_replace (o->temp, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                  o->w.cancellable, error));
+      if (o->w.out == NULL)
+        return FALSE;
+    }
+
+  switch (self->format)
+    {
+    case AM_EXPORT_FORMAT_CSV:
+      return _am_export_csv_begin (&o->w, error);
+    case AM_EXPORT_FORMAT_W3C:
+      return _am_export_w3c_begin (&o->w, error);
+    case AM_EXPORT_FORMAT_JSONL:
+    case AM_EXPORT_FORMAT_DOCCANO:
+    case AM_EXPORT_FORMAT_DOCCANO_RELATIONS:
+    case AM_EXPORT_FORMAT_BRAT:
+    case AM_EXPORT_FORMAT_CONLL:
+    case AM_EXPORT_FORMAT_WEBANNO:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+close_output (AmExporter  *self,
+              Output      *o,
+              GError     **error)
+{
+  gboolean ok = TRUE;
+
+  if (self->format == AM_EXPORT_FORMAT_W3C)
+    ok = _am_export_w3c_end (&o->w, error);
+  else if (self->format == AM_EXPORT_FORMAT_BRAT)
+    ok = _am_export_brat_end (&o->w, error);
+
+  if (o->w.out != NULL)
+    {
+      ok = ok && g_output_stream_close (o->w.out, o->w.cancellable, error);
+      ok = ok && g_file_move (o->temp, o->target, G_FILE_COPY_OVERWRITE, o->w.cancellable,
+                              NULL, NULL, error);
+    }
+  return ok;
+}
+
+static void
+discard_output (Output *o)
+{
+  if (o->w.out != NULL)
+    g_output_stream_close (o->w.out, NULL, NULL);
+  if (o->temp != NULL)
+    g_file_delete (o->temp, NULL, NULL);
+}
+
+static gboolean
+write_document (AmExporter      *self,
+                AmExportWriter  *w,
+                AmDocument      *doc,
+                const char      *name,
+                GError         **error)
+{
+  GListModel *annotations = am_document_get_annotations (doc);
+  GListModel *links = am_document_get_links (doc);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) kept_links = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) kept_ids = NULL;
+  AmExportDoc d;
+  guint n;
+  guint i;
+
+  if (self->kept_labels != NULL)
+    kept_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  n = g_list_model_get_n_items (annotations);
+  for (i = 0; i < n; i++)
+    {
+      AmAnnotation *a = g_list_model_get_item (annotations, i);
+
+      if (kept_ids != NULL)
+        {
+          if (!g_hash_table_contains (self->kept_labels, am_annotation_get_label (a)))
+            {
+              g_object_unref (a);
+              continue;
+            }
+          g_hash_table_add (kept_ids, (gpointer) am_annotation_get_id (a));
+        }
+      g_ptr_array_add (spans, a);
+    }
+  n = g_list_model_get_n_items (links);
+  for (i = 0; i < n; i++)
+    {
+      AmLink *link = g_list_model_get_item (links, i);
+
+      if (kept_ids != NULL &&
+          (!g_hash_table_contains (kept_ids, am_link_get_from (link)) ||
+           !g_hash_table_contains (kept_ids, am_link_get_to (link))))
+        {
+          g_object_unref (link);
+          continue;
+        }
+      g_ptr_array_add (kept_links, link);
+    }
+
+  d.doc = doc;
+  d.text = am_document_get_text (doc);
+  d.name = name;
+  d.spans = spans;
+  d.links = kept_links;
+
+  switch (self->format)
+    {
+    case AM_EXPORT_FORMAT_JSONL:
+      if (!_am_export_jsonl_document (w, &d, error))
+        return FALSE;
+      break;
+    case AM_EXPORT_FORMAT_DOCCANO:
+    case AM_EXPORT_FORMAT_DOCCANO_RELATIONS:
+      if (!_am_export_doccano_document (w, &d, error))
+        return FALSE;
+      break;
+    case AM_EXPORT_FORMAT_BRAT:
+      if (!_am_export_brat_document (w, &d, error))
+        return FALSE;
+      break;
+    case AM_EXPORT_FORMAT_CONLL:
+      if (!_am_export_conll_document (w, &d, error))
+        return FALSE;
+      break;
+    case AM_EXPORT_FORMAT_CSV:
+      if (!_am_export_csv_document (w, &d, error))
+        return FALSE;
+      break;
+    case AM_EXPORT_FORMAT_W3C:
+      if (!_am_export_w3c_document (w, &d, error))
+        return FALSE;
+      break;
+    case AM_EXPORT_FORMAT_WEBANNO:
+      if (!_am_export_webanno_document (w, &d, error))
+        return FALSE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  self->n_spans += spans->len;
+  self->n_links += kept_links->len;
+  return TRUE;
+}
+
+static AmDocument *
+load_input (AmExporter  *self,
+            Input       *input,
+            GError     **error)
+{
+  g_autoptr(AmLoadReport) report = NULL;
+  AmDocument *doc;
+
+  if (input->document != NULL)
+    return g_object_ref (input->document);
+
+  doc = am_document_open (input->file, &report, error);
+  if (doc != NULL && report != NULL && am_load_report_get_n_orphans (report) > 0)
+    {
+      g_autofree char *path = g_file_get_parse_name (input->file);
+
+      g_ptr_array_add (self->notes,
+                       g_strdup_printf (_("%s: %u annotations no longer fit the text and are not "
+                                          "exported (open the document to place them again)"),
+                                        path, am_load_report_get_n_orphans (report)));
+    }
+  return doc;
+}
+
+static gboolean
+export_all (AmExporter    *self,
+            GFile         *output,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GHashTable) labels_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_outputs = MAX (self->parts->len, 1);
+  Output *outputs;
+  gboolean ok = TRUE;
+  AmExportOffsets offsets = self->offsets;
+  guint i;
+
+  if (self->inputs->len == 0)
+    {
+      g_set_error_literal (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_NO_INPUT,
+                           _("There are no documents to export"));
+      return FALSE;
+    }
+
+  if (offsets == AM_EXPORT_OFFSETS_DEFAULT)
+    offsets = self->format == AM_EXPORT_FORMAT_DOCCANO ||
+              self->format == AM_EXPORT_FORMAT_DOCCANO_RELATIONS ?
+              AM_EXPORT_OFFSETS_UTF16 : AM_EXPORT_OFFSETS_CODE_POINTS;
+
+  outputs = g_new0 (Output, n_outputs);
+  for (i = 0; i < n_outputs; i++)
+    {
+      Output *o = &outputs[i];
+      const char *extension = am_export_format_get_extension (self->format);
+
+      if (self->parts->len > 0)
+        {
+          g_autofree char *basename = NULL;
+
+          o->part = g_array_index (self->parts, Part, i).name;
+          basename = extension != NULL ? g_strconcat (o->part, ".", extension, NULL) : g_strdup (o->part);
+          o->target = g_file_get_child (output, basename);
+        }
+      else
+        o->target = g_object_ref (output);
+
+      o->w.format = self->format;
+      o->w.offsets = offsets;
+      o->w.cancellable = cancellable;
+      o->w.kept_labels = self->kept_labels;
+      o->w.notes = self->notes;
+      o->w.buf = g_string_sized_new (1 << 17);
+      o->w.labels = g_ptr_array_new_with_free_func (g_object_unref);
+      o->w.relations = g_ptr_array_new_with_free_func (g_object_unref);
+      o->w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  /* Nothing is written if anything would be overwritten. */
+  for (i = 0; i < n_outputs && !self->overwrite; i++)
+    {
+      if (g_file_query_exists (outputs[i].target, cancellable))
+        {
+          g_autofree char *path = g_file_get_parse_name (outputs[i].target);
+
+          g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_EXISTS,
+                       _("%s already exists: nothing was written (choose another name, or "
+                         "allow overwriting)"), path);
+          ok = FALSE;
+        }
+    }
+
+  for (i = 0; ok && i < n_outputs; i++)
+    {
+      if (!open_output (self, &outputs[i], error))
+        ok = FALSE;
+    }
+
+  for (i = 0; ok && i < self->inputs->len; i++)
+    {
+      Input *input = g_ptr_array_index (self->inputs, i);
+      g_autoptr(AmDocument) doc = NULL;
+      g_autoptr(GError) local_error = NULL;
+      Output *o = &outputs[0];
+      const char *part;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      doc = load_input (self, input, &local_error);
+      if (doc == NULL)
+        {
+          g_autofree char *path = g_file_get_parse_name (input->file);
+
+          add_problem (self, path, local_error->message);
+          emit_progress (self, i + 1);
+          continue;
+        }
+
+      {
+        GListModel *labels = am_label_schema_get_labels (am_document_get_schema (doc));
+        guint k;
+
+        for (k = 0; k < g_list_model_get_n_items (labels); k++)
+          {
+            g_autoptr(AmLabel) label = g_list_model_get_item (labels, k);
+
+            if (!g_hash_table_contains (labels_seen, am_label_get_id (label)))
+              g_hash_table_add (labels_seen, g_strdup (am_label_get_id (label)));
+          }
+      }
+
+      if ((self->statuses & (1 << am_document_get_status (doc))) == 0)
+        {
+          self->n_skipped++;
+          emit_progress (self, i + 1);
+          continue;
+        }
+
+      part = am_exporter_assign_part (self, input->name);
+      if (part != NULL)
+        {
+          guint k;
+
+          for (k = 0; k < n_outputs; k++)
+            {
+              if (g_str_equal (outputs[k].part, part))
+                o = &outputs[k];
+            }
+        }
+
+      if (!write_document (self, &o->w, doc, input->name, &local_error))
+        {
+          g_string_truncate (o->w.buf, 0);
+          if (!g_error_matches (local_error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_SEGMENTATION))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              ok = FALSE;
+              break;
+            }
+          add_problem (self, input->name, local_error->message);
+        }
+      else
+        self->n_written++;
+      emit_progress (self, i + 1);
+    }
+
+  for (i = 0; i < n_outputs; i++)
+    {
+      if (ok && !close_output (self, &outputs[i], error))
+        ok = FALSE;
+      if (!ok)
+        discard_output (&outputs[i]);
+      else
+        g_ptr_array_add (self->outputs, g_file_get_parse_name (outputs[i].target));
+      output_clear (&outputs[i]);
+    }
+  g_free (outputs);
+
+  if (ok && self->kept_labels != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->kept_labels);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          if (!g_hash_table_contains (labels_seen, key))
+            g_ptr_array_add (self->notes,
+                             g_strdup_printf (_("the label “%s” is in no document’s schema"),
+                                              (const char *) key));
+        }
+    }
+
+  return ok;
+}
+
+/**
+ * am_exporter_export:
+ * @output: the file to write, or the folder for brat, webanno and splits
+ *   (a split writes PART.EXT files, or PART folders, into @output)
+ *
+ * Writes every input that passes the filters, one document at a time.
+ * Inputs that cannot be read are listed by am_exporter_dup_problems() and
+ * the others are exported. One-file outputs are written beside the target
+ * and renamed over it at the end, so a failed or cancelled export leaves no
+ * half-written file.
+ *
+ * Returns: %FALSE with @error set if the output cannot be written, exists
+ *   (see am_exporter_set_overwrite()), or the export was cancelled
+ */
+gboolean
+am_exporter_export (AmExporter    *self,
+                    GFile         *output,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (output), FALSE);
+
+  return export_all (self, output, cancellable, error);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  AmExporter *self = source_object;
+  GError *error = NULL;
+
+  if (export_all (self, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * am_exporter_export_async:
+ *
+ * Runs am_exporter_export() in a worker thread. #AmExporter::progress is
+ * emitted in the thread-default main context of the caller.
+ */
+void
+am_exporter_export_async (AmExporter          *self,
+                          GFile               *output,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AM_IS_EXPORTER (self));
+  g_return_if_fail (G_IS_FILE (output));
+
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+  self->progress_context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_exporter_export_async);
+  g_task_set_task_data (task, g_object_ref (output), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+am_exporter_export_finish (AmExporter    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+guint
+am_exporter_get_n_written (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), 0);
+  return self->n_written;
+}
+
+/**
+ * am_exporter_get_n_skipped:
+ *
+ * Returns: the documents left out by the status filter
+ */
+guint
+am_exporter_get_n_skipped (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), 0);
+  return self->n_skipped;
+}
+
+guint
+am_exporter_get_n_spans (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), 0);
+  return self->n_spans;
+}
+
+guint
+am_exporter_get_n_links (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), 0);
+  return self->n_links;
+}
+
+static GStrv
+dup_strv (GPtrArray *array)
+{
+  GStrv ret = g_new0 (char *, array->len + 1);
+  guint i;
+
+  for (i = 0; i < array->len; i++)
+    ret[i] = g_strdup (g_ptr_array_index (array, i));
+  return ret;
+}
+
+/**
+ * am_exporter_dup_problems:
+ *
+ * Returns: (transfer full): one line per input that could not be exported,
+ *   "FILE: reason"
+ */
+GStrv
+am_exporter_dup_problems (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
+  return dup_strv (self->problems);
+}
+
+/**
+ * am_exporter_dup_notes:
+ *
+ * Returns: (transfer full): one line per thing the format could not hold
+ *   and that was left out
+ */
+GStrv
+am_exporter_dup_notes (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
+  return dup_strv (self->notes);
+}
+
+/**
+ * am_exporter_dup_outputs:
+ *
+ * Returns: (transfer full): the files and folders written
+ */
+GStrv
+am_exporter_dup_outputs (AmExporter *self)
+{
+  g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
+  return dup_strv (self->outputs);
+}
