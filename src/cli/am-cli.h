@@ -31,6 +31,11 @@ void am_cli_printerr (const char *file,
 int  am_cli_import   (int         argc,
                       char      **argv);
 
+int  am_cli_import_articles (int    argc,
+                             char **argv);
+int  am_cli_status          (int    argc,
+                             char **argv);
+
 int  am_cli_agree    (int         argc,
                       char      **argv);
 int  am_cli_diff     (int         argc,

@@ -17,6 +17,10 @@
 
 /* One line per command; each part of Argumark adds its own. */
 static const AmCliCommand commands[] = {
+  { "import-articles", N_("Split a JSONL file of articles into a corpus folder"),
+    am_cli_import_articles },
+  { "status", N_("Show the documents of a corpus folder with their status and counts"),
+    am_cli_status },
   { NULL, NULL, NULL }
 };
 
