@@ -261,7 +261,7 @@ tidy_title (const char *text,
 
       if (g_unichar_isspace (c) || c == 0xA0)
         space = out->len > 0;
-      else if (!g_unichar_iscntrl (c) && !g_unichar_iszerowidth (c))
+      else if (!g_unichar_iscntrl (c) && c != 0xFEFF)
         {
           if (space)
             g_string_append_c (out, ' ');
