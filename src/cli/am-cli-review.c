@@ -359,8 +359,7 @@ kind_label (AmDifferenceKind kind)
 
 static void
 print_difference (AmDifference *difference,
-                  guint         n_documents,
-                  char        **names)
+                  guint         n_documents)
 {
   AmDifferenceKind kind = am_difference_get_kind (difference);
   guint n = am_difference_get_n_candidates (difference);
@@ -370,7 +369,8 @@ print_difference (AmDifference *difference,
 
   if (kind == AM_DIFFERENCE_MISSING && n_documents == 2)
     {
-      const char *who = am_difference_candidate_has (difference, 0, 0) ? names[0] : names[1];
+      /* The one annotator who has it, by the unique name the diff gave. */
+      const char *who = am_difference_get_candidate_annotators (difference, 0)[0];
 
       /* TRANSLATORS: "only in ANNOTATOR" */
       printf ("[%u, %u)  %s %s  %s\n", am_difference_get_start (difference),
@@ -463,7 +463,7 @@ am_cli_diff (int    argc,
     {
       g_autoptr(AmDifference) difference = g_list_model_get_item (differences, i);
 
-      print_difference (difference, documents->len, (char **) names->pdata);
+      print_difference (difference, documents->len);
     }
   printf (g_dngettext (GETTEXT_PACKAGE, "%u difference\n", "%u differences\n", n), n);
 

@@ -17,6 +17,8 @@
 
 /* One line per command; each part of Argumark adds its own. */
 static const AmCliCommand commands[] = {
+  { "agree", N_("Measure the agreement between annotators of one article"), am_cli_agree },
+  { "diff", N_("List the differences between annotators of one article"), am_cli_diff },
   { "import-articles", N_("Split a JSONL file of articles into a corpus folder"),
     am_cli_import_articles },
   { "status", N_("Show the documents of a corpus folder with their status and counts"),
