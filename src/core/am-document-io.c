@@ -13,17 +13,17 @@
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "am-annotation-private.h"
 #include "am-document-io.h"
 #include "am-document-private.h"
+#include "am-json-private.h"
 #include "am-load-report-private.h"
 
 /* A document is a handful of levels deep; anything deeper is not ours, and
- * json-glib's recursive parser must never see it.
+ * a recursive reader must stop long before the stack does.
  */
 #define MAX_DEPTH 32
 /* Limits that keep a hostile or mistaken file from eating the machine: the
@@ -106,36 +106,30 @@ prefix_error (GError      **error,
 }
 
 static const char *
-describe_node (JsonNode *node)
+describe_node (const AmJsonValue *node)
 {
-  switch (json_node_get_node_type (node))
+  switch (node->type)
     {
-    case JSON_NODE_OBJECT:
+    case AM_JSON_OBJECT:
       return _("an object {…}");
-    case JSON_NODE_ARRAY:
+    case AM_JSON_ARRAY:
       return _("a list […]");
-    case JSON_NODE_NULL:
+    case AM_JSON_NULL:
       return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
+    case AM_JSON_STRING:
       return _("a string");
-    case G_TYPE_BOOLEAN:
+    case AM_JSON_BOOLEAN:
       return _("true or false");
-    case G_TYPE_INT64:
+    case AM_JSON_INTEGER:
       return _("a whole number");
+    case AM_JSON_NUMBER:
     default:
       return _("a number with a fraction");
     }
 }
 
 /* ---------------------------------------------------------------------- */
-/* Checks on the raw bytes, before json-glib sees them                     */
+/* Checks on the raw bytes                                                 */
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -251,10 +245,11 @@ hex4 (const char *p,
   return value;
 }
 
-/* Walks the JSON without building anything: refuses nesting deeper than
+/* Walks JSON that the reader refused, without building anything, to name
+ * the JSON path of what it refused where there is one: nesting deeper than
  * MAX_DEPTH, strings longer than MAX_TEXT_BYTES and escapes that make text no
- * C string or UTF-8 can hold (\u0000, lone surrogates). Syntax errors are left
- * to json-glib, which reports them with line and column.
+ * C string or UTF-8 can hold (\u0000, lone surrogates). Syntax errors keep
+ * the reader's line and column.
  */
 static gboolean
 prescan (const char  *data,
@@ -392,19 +387,60 @@ prescan (const char  *data,
 /* Reading members                                                         */
 /* ---------------------------------------------------------------------- */
 
+/* Also refuses a member given twice: readers disagree on which one wins. */
 static gboolean
-check_members (JsonObject         *object,
+check_unique (const AmJsonValue *object,
+              const Where       *where,
+              GError           **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  guint i;
+  guint j;
+
+  if (object->n > 16)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (i = 1; i < object->n; i++)
+    {
+      const char *name = object->v.members[i].key;
+      gboolean twice = FALSE;
+
+      if (seen != NULL)
+        {
+          if (i == 1)
+            g_hash_table_add (seen, (gpointer) object->v.members[0].key);
+          twice = !g_hash_table_add (seen, (gpointer) name);
+        }
+      else
+        for (j = 0; j < i && !twice; j++)
+          twice = strcmp (object->v.members[j].key, name) == 0;
+
+      if (twice)
+        {
+          set_error (error, AM_DOCUMENT_ERROR_INVALID_VALUE, where, NULL,
+                     _("the member “%s” appears twice; keep one"), name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_members (const AmJsonValue  *object,
                const Where        *where,
                const char * const *allowed,
                GError            **error)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  guint i;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
+  if (!check_unique (object, where, error))
+    return FALSE;
+
+  for (i = 0; i < object->n; i++)
     {
+      const char *name = object->v.members[i].key;
+
       if (!g_strv_contains (allowed, name))
         {
           g_autofree char *list = g_strjoinv (", ", (char **) allowed);
@@ -420,7 +456,7 @@ check_members (JsonObject         *object,
 }
 
 static gboolean
-get_string (JsonObject   *object,
+get_string (const AmJsonValue *object,
             const Where  *where,
             const char   *member,
             gboolean      required,
@@ -428,12 +464,11 @@ get_string (JsonObject   *object,
             const char  **out,
             GError      **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  const char *value;
+  const AmJsonValue *node = am_json_object_get (object, member);
 
   *out = NULL;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == AM_JSON_NULL)
     {
       if (!required)
         return TRUE;
@@ -442,28 +477,27 @@ get_string (JsonObject   *object,
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != AM_JSON_STRING)
     {
       set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, member,
                  _("should be a string in quotes, not %s"), describe_node (node));
       return FALSE;
     }
 
-  value = json_node_get_string (node);
-  if (strlen (value) > max_bytes)
+  if (node->n > max_bytes)
     {
       set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
-                 _("is %" G_GSIZE_FORMAT " KB long; at most %" G_GSIZE_FORMAT " KB are allowed"),
-                 strlen (value) / 1024, max_bytes / 1024);
+                 _("is %u KB long; at most %" G_GSIZE_FORMAT " KB are allowed"),
+                 node->n / 1024, max_bytes / 1024);
       return FALSE;
     }
 
-  *out = value;
+  *out = node->v.string;
   return TRUE;
 }
 
 static gboolean
-get_id (JsonObject   *object,
+get_id (const AmJsonValue *object,
         const Where  *where,
         const char   *member,
         const char  **out,
@@ -482,13 +516,13 @@ get_id (JsonObject   *object,
 }
 
 static gboolean
-get_offset (JsonObject  *object,
+get_offset (const AmJsonValue *object,
             const Where *where,
             const char  *member,
             guint       *out,
             GError     **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const AmJsonValue *node = am_json_object_get (object, member);
   gint64 value;
 
   if (node == NULL)
@@ -498,14 +532,14 @@ get_offset (JsonObject  *object,
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != AM_JSON_INTEGER)
     {
       set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, member,
                  _("should be a whole number (a character offset), not %s"), describe_node (node));
       return FALSE;
     }
 
-  value = json_node_get_int (node);
+  value = node->v.integer;
   if (value < 0 || value > G_MAXINT32)
     {
       set_error (error, AM_DOCUMENT_ERROR_INVALID_SPAN, where, member,
@@ -518,23 +552,23 @@ get_offset (JsonObject  *object,
 }
 
 static gboolean
-get_container (JsonObject   *object,
-               const Where  *where,
-               const char   *member,
-               JsonNodeType  type,
-               JsonNode    **out,
-               GError      **error)
+get_container (const AmJsonValue  *object,
+               const Where        *where,
+               const char         *member,
+               AmJsonType          type,
+               const AmJsonValue **out,
+               GError            **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const AmJsonValue *node = am_json_object_get (object, member);
 
   *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == AM_JSON_NULL)
     return TRUE;
 
-  if (JSON_NODE_TYPE (node) != type)
+  if (node->type != type)
     {
       set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, where, member,
-                 type == JSON_NODE_ARRAY ? _("should be a list […], not %s")
+                 type == AM_JSON_ARRAY ? _("should be a list […], not %s")
                                          : _("should be an object {…}, not %s"),
                  describe_node (node));
       return FALSE;
@@ -546,30 +580,26 @@ get_container (JsonObject   *object,
 
 /* A list of strings: "from"/"to" of relations, "sources" of annotations. */
 static GStrv
-get_string_list (JsonObject   *object,
-                 const Where  *where,
-                 const char   *member,
-                 GError      **error)
+get_string_list (const AmJsonValue *object,
+                 const Where       *where,
+                 const char        *member,
+                 GError           **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonNode *node;
-  JsonArray *array;
-  guint n;
+  const AmJsonValue *node;
   guint i;
 
-  if (!get_container (object, where, member, JSON_NODE_ARRAY, &node, error))
+  if (!get_container (object, where, member, AM_JSON_ARRAY, &node, error))
     return NULL;
 
   if (node == NULL)
     return g_strv_builder_end (builder);
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < node->n; i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
+      const AmJsonValue *item = &node->v.items[i];
 
-      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+      if (item->type != AM_JSON_STRING)
         {
           g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
 
@@ -577,7 +607,7 @@ get_string_list (JsonObject   *object,
                      _("should be a string in quotes, not %s"), describe_node (item));
           return NULL;
         }
-      if (strlen (json_node_get_string (item)) > MAX_STRING_BYTES)
+      if (item->n > MAX_STRING_BYTES)
         {
           g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
 
@@ -586,7 +616,7 @@ get_string_list (JsonObject   *object,
                      MAX_STRING_BYTES / 1024);
           return NULL;
         }
-      g_strv_builder_add (builder, json_node_get_string (item));
+      g_strv_builder_add (builder, item->v.string);
     }
 
   return g_strv_builder_end (builder);
@@ -626,46 +656,43 @@ static const char * const relation_members[] = { "id", "name", "from", "to", NUL
 static const char * const schema_members[] = { "labels", "relations", NULL };
 
 static AmLabelSchema *
-read_schema (JsonNode  *node,
-             GError   **error)
+read_schema (const AmJsonValue  *object,
+             GError            **error)
 {
   g_autoptr(AmLabelSchema) schema = am_label_schema_new ();
   Where where = { "schema", -1 };
-  JsonObject *object = json_node_get_object (node);
-  JsonNode *labels;
-  JsonNode *relations;
+  const AmJsonValue *labels;
+  const AmJsonValue *relations;
   guint n;
   guint i;
 
   if (!check_members (object, &where, schema_members, error) ||
-      !get_container (object, &where, "labels", JSON_NODE_ARRAY, &labels, error) ||
-      !get_container (object, &where, "relations", JSON_NODE_ARRAY, &relations, error))
+      !get_container (object, &where, "labels", AM_JSON_ARRAY, &labels, error) ||
+      !get_container (object, &where, "relations", AM_JSON_ARRAY, &relations, error))
     return NULL;
 
-  if (labels == NULL || json_array_get_length (json_node_get_array (labels)) == 0)
+  if (labels == NULL || labels->n == 0)
     {
       set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, &where, "labels",
                  _("the schema needs at least one label"));
       return NULL;
     }
 
-  n = json_array_get_length (json_node_get_array (labels));
+  n = labels->n;
   for (i = 0; i < n; i++)
     {
-      JsonNode *item = json_array_get_element (json_node_get_array (labels), i);
+      const AmJsonValue *o = &labels->v.items[i];
       Where at = { "schema.labels", i };
       g_autoptr(AmLabel) label = NULL;
       g_autoptr(GError) local = NULL;
-      JsonObject *o;
       const char *id, *name, *color, *dark_color, *key;
 
-      if (!JSON_NODE_HOLDS_OBJECT (item))
+      if (o->type != AM_JSON_OBJECT)
         {
           set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, NULL,
-                     _("should be an object {…} describing a label, not %s"), describe_node (item));
+                     _("should be an object {…} describing a label, not %s"), describe_node (o));
           return NULL;
         }
-      o = json_node_get_object (item);
       if (!check_members (o, &at, label_members, error) ||
           !get_id (o, &at, "id", &id, error) ||
           !get_string (o, &at, "name", FALSE, 1024, &name, error) ||
@@ -693,34 +720,32 @@ read_schema (JsonNode  *node,
         }
     }
 
-  n = relations != NULL ? json_array_get_length (json_node_get_array (relations)) : 0;
+  n = relations != NULL ? relations->n : 0;
   for (i = 0; i < n; i++)
     {
-      JsonNode *item = json_array_get_element (json_node_get_array (relations), i);
+      const AmJsonValue *o = &relations->v.items[i];
       Where at = { "schema.relations", i };
       g_autoptr(AmRelationType) relation = NULL;
       g_autoptr(GError) local = NULL;
       g_auto(GStrv) from = NULL;
       g_auto(GStrv) to = NULL;
-      JsonObject *o;
       const char *id, *name;
 
-      if (!JSON_NODE_HOLDS_OBJECT (item))
+      if (o->type != AM_JSON_OBJECT)
         {
           set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, NULL,
-                     _("should be an object {…} describing a relation, not %s"), describe_node (item));
+                     _("should be an object {…} describing a relation, not %s"), describe_node (o));
           return NULL;
         }
-      o = json_node_get_object (item);
       if (!check_members (o, &at, relation_members, error) ||
           !get_id (o, &at, "id", &id, error) ||
           !get_string (o, &at, "name", FALSE, 1024, &name, error))
         return NULL;
 
-      if (json_object_get_member (o, "from") == NULL || json_object_get_member (o, "to") == NULL)
+      if (am_json_object_get (o, "from") == NULL || am_json_object_get (o, "to") == NULL)
         {
           set_error (error, AM_DOCUMENT_ERROR_MISSING_FIELD, &at,
-                     json_object_get_member (o, "from") == NULL ? "from" : "to",
+                     am_json_object_get (o, "from") == NULL ? "from" : "to",
                      _("is missing: list the labels the relation may link"));
           return NULL;
         }
@@ -758,26 +783,23 @@ static const char * const top_members[] = {
 static const char * const well_known_meta[] = { "title", "source", "byline", "language", "id", NULL };
 
 static AmAnnotation *
-read_annotation (JsonNode       *node,
-                 const Where    *at,
-                 AmLabelSchema  *schema,
-                 GError        **error)
+read_annotation (const AmJsonValue  *o,
+                 const Where        *at,
+                 AmLabelSchema      *schema,
+                 GError            **error)
 {
   g_autoptr(AmAnnotation) annotation = NULL;
   g_auto(GStrv) sources = NULL;
-  JsonObject *o;
   const char *id, *label, *quote, *note, *author, *created, *modified;
   guint start;
   guint end;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (o->type != AM_JSON_OBJECT)
     {
       set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, at, NULL,
-                 _("should be an object {…} describing an annotation, not %s"), describe_node (node));
+                 _("should be an object {…} describing an annotation, not %s"), describe_node (o));
       return NULL;
     }
-
-  o = json_node_get_object (node);
   if (!check_members (o, at, annotation_members, error) ||
       !get_id (o, at, "id", &id, error) ||
       !get_string (o, at, "label", TRUE, 256, &label, error) ||
@@ -896,7 +918,7 @@ entry_clear (gpointer data)
 }
 
 static gboolean
-read_annotation_list (JsonNode       *node,
+read_annotation_list (const AmJsonValue *node,
                       const char     *name,
                       gboolean        from_orphans,
                       AmLabelSchema  *schema,
@@ -904,21 +926,17 @@ read_annotation_list (JsonNode       *node,
                       GArray         *entries,
                       GError        **error)
 {
-  JsonArray *array;
-  guint n;
   guint i;
 
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < node->n; i++)
     {
       Entry entry = { NULL, { name, i }, from_orphans };
       const Where *other;
 
-      entry.annotation = read_annotation (json_array_get_element (array, i), &entry.where, schema, error);
+      entry.annotation = read_annotation (&node->v.items[i], &entry.where, schema, error);
       if (entry.annotation == NULL)
         return FALSE;
 
@@ -1032,40 +1050,34 @@ place (AmDocument    *doc,
 }
 
 static gboolean
-read_links (AmDocument    *doc,
-            JsonNode      *node,
+read_links (AmDocument        *doc,
+            const AmJsonValue *node,
             GHashTable    *orphan_ids,
             AmLoadReport  *report,
             GError       **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   AmLabelSchema *schema = am_document_get_schema (doc);
-  JsonArray *array;
-  guint n;
   guint i;
 
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < node->n; i++)
     {
-      JsonNode *item = json_array_get_element (array, i);
+      const AmJsonValue *o = &node->v.items[i];
       Where at = { "links", i };
       g_autoptr(AmLink) link = NULL;
       g_autoptr(GError) local = NULL;
-      JsonObject *o;
       const char *id, *relation, *from, *to;
       const char *orphan = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (item))
+      if (o->type != AM_JSON_OBJECT)
         {
           set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, NULL,
-                     _("should be an object {…} describing a link, not %s"), describe_node (item));
+                     _("should be an object {…} describing a link, not %s"), describe_node (o));
           return FALSE;
         }
-      o = json_node_get_object (item);
       if (!check_members (o, &at, link_members, error) ||
           !get_id (o, &at, "id", &id, error) ||
           !get_id (o, &at, "relation", &relation, error) ||
@@ -1124,21 +1136,23 @@ read_links (AmDocument    *doc,
 }
 
 static gboolean
-read_meta (AmDocument  *doc,
-           JsonNode    *node,
-           GError     **error)
+read_meta (AmDocument         *doc,
+           const AmJsonValue  *node,
+           GError            **error)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *value;
+  Where at = { "meta", -1 };
+  guint i;
 
   if (node == NULL)
     return TRUE;
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &value))
+  if (!check_unique (node, &at, error))
+    return FALSE;
+
+  for (i = 0; i < node->n; i++)
     {
-      Where at = { "meta", -1 };
+      const char *name = node->v.members[i].key;
+      const AmJsonValue *value = &node->v.members[i].value;
 
       if (*name == '\0')
         {
@@ -1146,41 +1160,39 @@ read_meta (AmDocument  *doc,
                      _("a key may not be empty"));
           return FALSE;
         }
-      if (JSON_NODE_HOLDS_NULL (value))
+      if (value->type == AM_JSON_NULL)
         {
           am_document_set_meta (doc, name, NULL);
           continue;
         }
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+      if (value->type != AM_JSON_STRING)
         {
           set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &at, name,
                      _("should be a string in quotes or null, not %s"), describe_node (value));
           return FALSE;
         }
-      if (strlen (json_node_get_string (value)) > MAX_STRING_BYTES)
+      if (value->n > MAX_STRING_BYTES)
         {
           set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, &at, name,
                      _("is longer than the %" G_GSIZE_FORMAT " KB allowed"), MAX_STRING_BYTES / 1024);
           return FALSE;
         }
-      am_document_set_meta (doc, name, json_node_get_string (value));
+      am_document_set_meta (doc, name, value->v.string);
     }
 
   return TRUE;
 }
 
 static gboolean
-read_header (JsonObject  *root,
-             GError     **error)
+read_header (const AmJsonValue  *root,
+             GError            **error)
 {
   Where top = { "", -1 };
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  const AmJsonValue *format = am_json_object_get (root, "format");
+  const AmJsonValue *version = am_json_object_get (root, "version");
   gint64 v;
 
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_STRING ||
-      strcmp (json_node_get_string (format), FORMAT_NAME) != 0)
+  if (format == NULL || format->type != AM_JSON_STRING || strcmp (format->v.string, FORMAT_NAME) != 0)
     {
       set_error (error, AM_DOCUMENT_ERROR_NOT_ARGUMARK, &top, "format",
                  _("this JSON file is not an Argumark document (it needs \"format\": \"argumark\"); "
@@ -1194,7 +1206,7 @@ read_header (JsonObject  *root,
                  _("is missing; this build reads version %d"), AM_FORMAT_VERSION);
       return FALSE;
     }
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64)
+  if (version->type != AM_JSON_INTEGER)
     {
       set_error (error, AM_DOCUMENT_ERROR_WRONG_TYPE, &top, "version",
                  _("should be a whole number such as %d, not %s"), AM_FORMAT_VERSION,
@@ -1202,7 +1214,7 @@ read_header (JsonObject  *root,
       return FALSE;
     }
 
-  v = json_node_get_int (version);
+  v = version->v.integer;
   if (v > AM_FORMAT_VERSION)
     {
       set_error (error, AM_DOCUMENT_ERROR_UNSUPPORTED_VERSION, &top, "version",
@@ -1237,7 +1249,7 @@ is_sha256 (const char *s)
 }
 
 static AmDocument *
-build_document (JsonObject    *root,
+build_document (const AmJsonValue *root,
                 AmLoadReport  *report,
                 GError       **error)
 {
@@ -1248,7 +1260,7 @@ build_document (JsonObject    *root,
   g_autoptr(GHashTable) orphan_ids = NULL;
   g_autoptr(GArray) entries = NULL;
   Where top = { "", -1 };
-  JsonNode *meta, *schema_node, *annotations, *orphans, *links;
+  const AmJsonValue *meta, *schema_node, *annotations, *orphans, *links;
   const char *text_utf8, *sha, *annotator, *status;
   AmDocumentStatus status_value = AM_DOCUMENT_STATUS_NEW;
   gboolean text_changed;
@@ -1258,13 +1270,13 @@ build_document (JsonObject    *root,
       !check_members (root, &top, top_members, error) ||
       !get_string (root, &top, "text", TRUE, MAX_TEXT_BYTES, &text_utf8, error) ||
       !get_string (root, &top, "text_sha256", FALSE, 64, &sha, error) ||
-      !get_container (root, &top, "meta", JSON_NODE_OBJECT, &meta, error) ||
-      !get_container (root, &top, "schema", JSON_NODE_OBJECT, &schema_node, error) ||
+      !get_container (root, &top, "meta", AM_JSON_OBJECT, &meta, error) ||
+      !get_container (root, &top, "schema", AM_JSON_OBJECT, &schema_node, error) ||
       !get_string (root, &top, "annotator", FALSE, 1024, &annotator, error) ||
       !get_string (root, &top, "status", FALSE, 64, &status, error) ||
-      !get_container (root, &top, "annotations", JSON_NODE_ARRAY, &annotations, error) ||
-      !get_container (root, &top, "links", JSON_NODE_ARRAY, &links, error) ||
-      !get_container (root, &top, "orphans", JSON_NODE_ARRAY, &orphans, error))
+      !get_container (root, &top, "annotations", AM_JSON_ARRAY, &annotations, error) ||
+      !get_container (root, &top, "links", AM_JSON_ARRAY, &links, error) ||
+      !get_container (root, &top, "orphans", AM_JSON_ARRAY, &orphans, error))
     return NULL;
 
   if (*text_utf8 == '\0')
@@ -1302,8 +1314,7 @@ build_document (JsonObject    *root,
    */
   /* Reserved up front: the id table points into the array. */
   entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
-                               (annotations != NULL ? json_array_get_length (json_node_get_array (annotations)) : 0) +
-                               (orphans != NULL ? json_array_get_length (json_node_get_array (orphans)) : 0));
+                               (annotations != NULL ? annotations->n : 0) + (orphans != NULL ? orphans->n : 0));
   g_array_set_clear_func (entries, entry_clear);
   paths = g_hash_table_new (g_str_hash, g_str_equal);
   if (!read_annotation_list (annotations, "annotations", FALSE, schema, paths, entries, error) ||
@@ -1362,11 +1373,11 @@ am_document_load_from_data (const char    *data,
                             AmLoadReport **report,
                             GError       **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(AmJsonTree) tree = NULL;
   g_autoptr(AmLoadReport) local_report = NULL;
   g_autoptr(GError) local = NULL;
+  const AmJsonValue *root;
   AmDocument *doc;
-  JsonNode *root;
   gsize i;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1399,31 +1410,36 @@ am_document_load_from_data (const char    *data,
       return NULL;
     }
 
-  if (!check_utf8 (data, length, _("document"), error) ||
-      !prescan (data, length, error))
+  if (!check_utf8 (data, length, _("document"), error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local))
+  tree = am_json_parse (data, length, MAX_DEPTH, &local);
+  if (tree == NULL)
     {
-      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_JSON,
-                   _("The file is not valid JSON (is it cut short or edited by hand?): %s"),
-                   local->message);
+      /* The walk finds the JSON path of the errors that have one. */
+      if (!prescan (data, length, error))
+        return NULL;
+      if (local->code == AM_DOCUMENT_ERROR_INVALID_JSON)
+        g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_JSON,
+                     _("The file is not valid JSON (is it cut short or edited by hand?): %s"),
+                     local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  root = am_json_tree_get_root (tree);
+  if (root->type != AM_JSON_OBJECT)
     {
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_NOT_ARGUMARK,
                    _("The file is JSON, but not an Argumark document: that is an object {…} "
                      "with \"format\": \"argumark\", and this is %s"),
-                   root != NULL ? describe_node (root) : _("nothing"));
+                   describe_node (root));
       return NULL;
     }
 
   local_report = am_load_report_new ();
-  doc = build_document (json_node_get_object (root), local_report, error);
+  doc = build_document (root, local_report, error);
   if (doc != NULL && report != NULL)
     *report = g_steal_pointer (&local_report);
 

@@ -74,6 +74,10 @@ struct _AmDocument
   GHashTable       *link_by_id;
   /* "start:end:label" of every annotation, to refuse tagging a span twice. */
   GHashTable       *span_keys;
+  /* "relation\nfrom\nto" of every link, to refuse the same link twice
+   * without walking all links (loading thousands would be quadratic).
+   */
+  GHashTable       *link_keys;
   guint             next_annotation;
   guint             next_link;
 
@@ -365,10 +369,18 @@ apply_annotation_state (AmDocument            *self,
   g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_start, old_end);
 }
 
+static char *
+link_key (AmLink *link)
+{
+  return g_strjoin ("\n", am_link_get_relation (link), am_link_get_from (link),
+                    am_link_get_to (link), NULL);
+}
+
 static void
 insert_link_now (AmDocument *self,
                  AmLink     *link)
 {
+  g_hash_table_insert (self->link_keys, link_key (link), link);
   g_list_store_insert_sorted (self->links, link, compare_links, NULL);
   g_hash_table_insert (self->link_by_id, g_strdup (am_link_get_id (link)), link);
   bump_counter (&self->next_link, am_link_get_id (link), 'R');
@@ -386,6 +398,11 @@ remove_link_now (AmDocument *self,
   if (find_sorted (G_LIST_MODEL (self->links), link, (GCompareFunc) am_link_compare, &position))
     g_list_store_remove (self->links, position);
   g_hash_table_remove (self->link_by_id, am_link_get_id (link));
+  {
+    g_autofree char *key = link_key (link);
+
+    g_hash_table_remove (self->link_keys, key);
+  }
 
   g_signal_emit (self, signals[LINK_REMOVED], 0, link);
 }
@@ -573,6 +590,7 @@ am_document_finalize (GObject *object)
   g_clear_pointer (&self->text, am_text_unref);
   g_clear_pointer (&self->meta, g_hash_table_unref);
   g_clear_pointer (&self->span_keys, g_hash_table_unref);
+  g_clear_pointer (&self->link_keys, g_hash_table_unref);
   g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (am_document_parent_class)->finalize (object);
@@ -685,6 +703,7 @@ am_document_init (AmDocument *self)
   self->annotation_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->link_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->span_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->link_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->next_annotation = 1;
@@ -1585,9 +1604,9 @@ am_document_insert_link (AmDocument  *self,
   AmRelationType *relation;
   AmAnnotation *from;
   AmAnnotation *to;
+  AmLink *other;
+  g_autofree char *key = NULL;
   const char *id;
-  guint n;
-  guint i;
   Op *op;
 
   g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
@@ -1630,21 +1649,15 @@ am_document_insert_link (AmDocument  *self,
       return FALSE;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->links));
-  for (i = 0; i < n; i++)
+  key = link_key (link);
+  other = g_hash_table_lookup (self->link_keys, key);
+  if (other != NULL)
     {
-      g_autoptr(AmLink) other = g_list_model_get_item (G_LIST_MODEL (self->links), i);
-
-      if (g_str_equal (am_link_get_relation (other), am_link_get_relation (link)) &&
-          g_str_equal (am_link_get_from (other), am_link_get_from (link)) &&
-          g_str_equal (am_link_get_to (other), am_link_get_to (link)))
-        {
-          g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_DUPLICATE_LINK,
-                       _("%s is already linked to %s as “%s” (%s)"),
-                       am_link_get_from (link), am_link_get_to (link),
-                       am_link_get_relation (link), am_link_get_id (other));
-          return FALSE;
-        }
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_DUPLICATE_LINK,
+                   _("%s is already linked to %s as “%s” (%s)"),
+                   am_link_get_from (link), am_link_get_to (link),
+                   am_link_get_relation (link), am_link_get_id (other));
+      return FALSE;
     }
 
   id = am_link_get_id (link);
