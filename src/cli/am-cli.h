@@ -28,6 +28,8 @@ typedef struct
 void am_cli_printerr (const char *file,
                       const char *message);
 
+int  am_cli_export   (int         argc,
+                      char      **argv);
 int  am_cli_import   (int         argc,
                       char      **argv);
 

@@ -19,6 +19,10 @@
 static const AmCliCommand commands[] = {
   { "agree", N_("Measure the agreement between annotators of one article"), am_cli_agree },
   { "diff", N_("List the differences between annotators of one article"), am_cli_diff },
+  { "export", N_("Export documents and corpus folders as a dataset (JSONL, doccano, brat, CoNLL, "
+                  "CSV, W3C, WebAnno TSV)"), am_cli_export },
+  { "import", N_("Import files from brat, INCEpTION, doccano, Label Studio or Prodigy into a "
+                  "corpus folder"), am_cli_import },
   { "import-articles", N_("Split a JSONL file of articles into a corpus folder"),
     am_cli_import_articles },
   { "status", N_("Show the documents of a corpus folder with their status and counts"),

@@ -1,0 +1,898 @@
+/* test-export.c: the exporters' exact output, round trips through the
+ * importers, filters, splits and the argumark-cli export command
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "am-document-io.h"
+#include "am-exporter.h"
+#include "am-importer.h"
+
+#define GOLDEN TEST_DATA_DIR "/export"
+
+/* The sample set: English with curly quotes, accents and an emoji before
+ * later spans (so UTF-16 and code points differ), nested and crossing spans,
+ * a note with a comma, quotes and a line break; Arabic and Hebrew (RTL), and
+ * an article nobody has annotated yet. */
+
+static void
+add_span (AmDocument *doc,
+          const char *id,
+          const char *label,
+          const char *quote,
+          const char *note)
+{
+  const char *text = am_document_get_text_utf8 (doc);
+  const char *found = strstr (text, quote);
+  g_autoptr(AmAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  glong start;
+
+  g_assert_nonnull (found);
+  start = g_utf8_pointer_to_offset (text, found);
+  annotation = g_object_new (AM_TYPE_ANNOTATION,
+                             "id", id,
+                             "label", label,
+                             "start", (guint) start,
+                             "end", (guint) (start + g_utf8_strlen (quote, -1)),
+                             "author", "ana",
+                             "note", note,
+                             "created", "2026-01-02T03:04:05Z",
+                             "modified", "2026-01-02T03:04:05Z",
+                             NULL);
+  g_assert_true (am_document_insert_annotation (doc, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_link (AmDocument *doc,
+          const char *id,
+          const char *relation,
+          const char *from,
+          const char *to)
+{
+  g_autoptr(AmLink) link = am_link_new (id, relation, from, to);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (am_document_insert_link (doc, link, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+make_samples (void)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func (g_object_unref);
+  AmDocument *doc;
+
+  doc = am_document_new ("Markets\n“Prices will fall,” said Élodie Durand 😀 on Monday.\n"
+                         "Critics disagree: prices will rise.\n", NULL);
+  am_document_set_meta (doc, "title", "Markets");
+  am_document_set_meta (doc, "language", "en");
+  add_span (doc, "T1", "claim", "Prices will fall", "Quoted, \"verbatim\"\nsecond line");
+  add_span (doc, "T2", "attribution", "Élodie Durand", NULL);
+  add_span (doc, "T3", "counter-claim", "prices will rise", NULL);
+  add_span (doc, "T4", "claim", "prices will rise.", NULL);
+  add_span (doc, "T5", "claim", "fall,” said", NULL);
+  add_link (doc, "L1", "source", "T2", "T1");
+  add_link (doc, "L2", "counters", "T3", "T1");
+  am_document_set_status (doc, AM_DOCUMENT_STATUS_IN_PROGRESS);
+  g_object_set_data_full (G_OBJECT (doc), "name", g_strdup ("news-en"), g_free);
+  g_ptr_array_add (docs, doc);
+
+  doc = am_document_new ("قال الوزير إن الأسعار ستنخفض. ويرى المنتقدون أن الأسعار سترتفع 📈.", NULL);
+  am_document_set_meta (doc, "language", "ar");
+  add_span (doc, "T1", "attribution", "الوزير", NULL);
+  add_span (doc, "T2", "claim", "الأسعار ستنخفض", NULL);
+  add_span (doc, "T3", "counter-claim", "الأسعار سترتفع", "رأي المنتقدين");
+  add_link (doc, "L1", "source", "T1", "T2");
+  add_link (doc, "L2", "counters", "T3", "T2");
+  am_document_set_status (doc, AM_DOCUMENT_STATUS_DONE);
+  g_object_set_data_full (G_OBJECT (doc), "name", g_strdup ("news-ar"), g_free);
+  g_ptr_array_add (docs, doc);
+
+  doc = am_document_new ("לדברי השר, המחירים ירדו ב-2025.", NULL);
+  am_document_set_meta (doc, "language", "he");
+  am_document_set_meta (doc, "source", "https://example.org/he/1");
+  add_span (doc, "T1", "attribution", "השר", NULL);
+  add_span (doc, "T2", "claim", "המחירים ירדו ב-2025", NULL);
+  add_link (doc, "L1", "source", "T1", "T2");
+  am_document_set_status (doc, AM_DOCUMENT_STATUS_DONE);
+  g_object_set_data_full (G_OBJECT (doc), "name", g_strdup ("news-he"), g_free);
+  g_ptr_array_add (docs, doc);
+
+  doc = am_document_new ("Nobody has read this one yet.", NULL);
+  g_object_set_data_full (G_OBJECT (doc), "name", g_strdup ("unread"), g_free);
+  g_ptr_array_add (docs, doc);
+
+  return docs;
+}
+
+static AmExporter *
+exporter_for_samples (AmExportFormat format,
+                      GPtrArray     *docs)
+{
+  AmExporter *exporter = am_exporter_new (format);
+  guint i;
+
+  for (i = 0; i < docs->len; i++)
+    {
+      AmDocument *doc = g_ptr_array_index (docs, i);
+
+      am_exporter_add_document (exporter, doc, g_object_get_data (G_OBJECT (doc), "name"));
+    }
+  return exporter;
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("argumark-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+assert_same_file (const char *golden,
+                  const char *actual)
+{
+  g_autofree char *expected_data = NULL;
+  g_autofree char *actual_data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (actual, &actual_data, NULL, &error));
+  g_assert_no_error (error);
+  /* AM_UPDATE_GOLDEN=1 rewrites the expected files after a deliberate
+   * change of format; review the diff before committing it. */
+  if (g_getenv ("AM_UPDATE_GOLDEN") != NULL)
+    {
+      g_assert_true (g_file_set_contents (golden, actual_data, -1, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_get_contents (golden, &expected_data, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (actual_data, ==, expected_data);
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  AmExportFormat format = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (format, docs);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  const char *name = am_export_format_to_string (format);
+  const char *extension = am_export_format_get_extension (format);
+  g_autofree char *basename = extension != NULL ? g_strconcat (name, ".", extension, NULL)
+                                                : g_strdup (name);
+  g_autofree char *out_path = g_build_filename (dir, basename, NULL);
+  g_autofree char *golden_path = g_build_filename (GOLDEN, basename, NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+
+  g_assert_true (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, 4);
+  g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, 10);
+  g_assert_cmpuint (am_exporter_get_n_links (exporter), ==, 5);
+
+  if (extension != NULL)
+    assert_same_file (golden_path, out_path);
+  else
+    {
+      g_autoptr(GDir) golden_dir = NULL;
+      g_autoptr(GDir) out_dir = g_dir_open (out_path, 0, &error);
+      const char *child;
+      guint n_out = 0;
+      guint n_golden = 0;
+
+      g_assert_no_error (error);
+      if (g_getenv ("AM_UPDATE_GOLDEN") != NULL)
+        g_mkdir_with_parents (golden_path, 0755);
+      while ((child = g_dir_read_name (out_dir)) != NULL)
+        {
+          g_autofree char *a = g_build_filename (out_path, child, NULL);
+          g_autofree char *g = g_build_filename (golden_path, child, NULL);
+
+          assert_same_file (g, a);
+          n_out++;
+        }
+      golden_dir = g_dir_open (golden_path, 0, &error);
+      g_assert_no_error (error);
+      while (g_dir_read_name (golden_dir) != NULL)
+        n_golden++;
+      g_assert_cmpuint (n_out, ==, n_golden);
+    }
+
+  remove_tree (dir);
+}
+
+/* Round trips: what each format can hold comes back through the importer. */
+
+static char *
+span_key (AmDocument *doc,
+          const char *id)
+{
+  AmAnnotation *a = am_document_lookup_annotation (doc, id);
+
+  g_assert_nonnull (a);
+  return g_strdup_printf ("%u-%u %s", am_annotation_get_start (a), am_annotation_get_end (a),
+                          am_annotation_get_label (a));
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The spans and links of a document as sorted lines, independent of ids. */
+static char *
+describe (AmDocument *doc)
+{
+  GListModel *annotations = am_document_get_annotations (doc);
+  GListModel *links = am_document_get_links (doc);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(AmAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_ptr_array_add (lines, span_key (doc, am_annotation_get_id (a)));
+    }
+  for (i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(AmLink) link = g_list_model_get_item (links, i);
+      g_autofree char *from = span_key (doc, am_link_get_from (link));
+      g_autofree char *to = span_key (doc, am_link_get_to (link));
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s: %s -> %s", am_link_get_relation (link),
+                                               from, to));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (i = 0; i < lines->len; i++)
+    {
+      g_string_append (out, g_ptr_array_index (lines, i));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  AmExportFormat  export_format;
+  AmImportFormat  import_format;
+  AmExportOffsets offsets;
+  gboolean        links;
+} RoundTrip;
+
+static const RoundTrip round_trips[] = {
+  { AM_EXPORT_FORMAT_JSONL, AM_IMPORT_FORMAT_JSONL, AM_EXPORT_OFFSETS_DEFAULT, TRUE },
+  { AM_EXPORT_FORMAT_DOCCANO, AM_IMPORT_FORMAT_DOCCANO, AM_EXPORT_OFFSETS_DEFAULT, FALSE },
+  { AM_EXPORT_FORMAT_DOCCANO_RELATIONS, AM_IMPORT_FORMAT_DOCCANO, AM_EXPORT_OFFSETS_DEFAULT, TRUE },
+  { AM_EXPORT_FORMAT_DOCCANO_RELATIONS, AM_IMPORT_FORMAT_DOCCANO, AM_EXPORT_OFFSETS_CODE_POINTS, TRUE },
+  { AM_EXPORT_FORMAT_BRAT, AM_IMPORT_FORMAT_BRAT, AM_EXPORT_OFFSETS_DEFAULT, TRUE },
+  { AM_EXPORT_FORMAT_WEBANNO, AM_IMPORT_FORMAT_WEBANNO, AM_EXPORT_OFFSETS_DEFAULT, TRUE },
+};
+
+static void
+test_round_trip (gconstpointer data)
+{
+  const RoundTrip *rt = data;
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (rt->export_format, docs);
+  g_autoptr(AmImporter) importer = am_importer_new (rt->import_format, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *out_path = g_build_filename (dir, "out", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  GListModel *imported;
+  guint i;
+
+  am_exporter_set_offsets (exporter, rt->offsets);
+  g_assert_true (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_no_error (error);
+
+  if (rt->offsets == AM_EXPORT_OFFSETS_CODE_POINTS)
+    am_importer_set_offsets (importer, AM_IMPORT_OFFSETS_CODE_POINTS);
+  g_assert_true (am_importer_import_file (importer, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_import_report_get_n_errors (am_importer_get_report (importer)), ==, 0);
+
+  imported = am_importer_get_documents (importer);
+  g_assert_cmpuint (g_list_model_get_n_items (imported), ==, docs->len);
+  for (i = 0; i < docs->len; i++)
+    {
+      AmDocument *original = g_ptr_array_index (docs, i);
+      const char *name = g_object_get_data (G_OBJECT (original), "name");
+      g_autoptr(AmDocument) back = NULL;
+      g_autofree char *want = NULL;
+      g_autofree char *got = NULL;
+      guint k;
+
+      /* Folder formats come back in file name order, and doccano names are
+       * FILE-ID: find by name. */
+      for (k = 0; k < g_list_model_get_n_items (imported) && back == NULL; k++)
+        {
+          g_autoptr(AmDocument) candidate = g_list_model_get_item (imported, k);
+
+          const char *back_name = am_importer_get_document_name (importer, candidate);
+          g_autofree char *suffix = g_strconcat ("-", name, NULL);
+
+          if (g_str_equal (back_name, name) || g_str_has_suffix (back_name, suffix))
+            back = g_steal_pointer (&candidate);
+        }
+      g_assert_nonnull (back);
+
+      if (rt->export_format != AM_EXPORT_FORMAT_WEBANNO)
+        g_assert_cmpstr (am_document_get_text_utf8 (back), ==, am_document_get_text_utf8 (original));
+
+      if (!rt->links)
+        {
+          GListModel *links = am_document_get_links (original);
+
+          while (g_list_model_get_n_items (links) > 0)
+            {
+              g_autoptr(AmLink) link = g_list_model_get_item (links, 0);
+
+              g_assert_true (am_document_unlink (original, am_link_get_id (link), NULL));
+            }
+        }
+      want = describe (original);
+      got = describe (back);
+      g_assert_cmpstr (got, ==, want);
+    }
+
+  remove_tree (dir);
+}
+
+/* Filters */
+
+static char *
+export_to_string (AmExporter *exporter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *out_path = g_build_filename (dir, "out", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  char *contents = NULL;
+
+  g_assert_true (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &contents, NULL, &error));
+  remove_tree (dir);
+  return contents;
+}
+
+static void
+test_label_filter (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_JSONL, docs);
+  const char *labels[] = { "claim", "attribution", "opinion", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) notes = NULL;
+
+  am_exporter_set_labels (exporter, labels);
+  out = export_to_string (exporter);
+  g_assert_null (strstr (out, "counter-claim"));
+  g_assert_nonnull (strstr (out, "\"head\":\"T2\",\"child\":\"T1\",\"label\":\"source\""));
+  /* The counters links lose their counter-claim end and go with it. */
+  g_assert_null (strstr (out, "counters"));
+  g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, 8);
+  g_assert_cmpuint (am_exporter_get_n_links (exporter), ==, 3);
+  notes = am_exporter_dup_notes (exporter);
+  g_assert_cmpuint (g_strv_length (notes), ==, 1);
+  g_assert_nonnull (strstr (notes[0], "opinion"));
+}
+
+static void
+test_status_filter (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_CSV, docs);
+  const AmDocumentStatus done[] = { AM_DOCUMENT_STATUS_DONE };
+  g_autofree char *out = NULL;
+
+  am_exporter_set_statuses (exporter, done, 1);
+  out = export_to_string (exporter);
+  g_assert_null (strstr (out, "news-en"));
+  g_assert_nonnull (strstr (out, "news-ar"));
+  g_assert_nonnull (strstr (out, "news-he"));
+  g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, 2);
+  g_assert_cmpuint (am_exporter_get_n_skipped (exporter), ==, 2);
+}
+
+/* Splits */
+
+static void
+test_split_spec (void)
+{
+  g_autoptr(AmExporter) exporter = am_exporter_new (AM_EXPORT_FORMAT_JSONL);
+  const char *bad[] = {
+    "train=0.8,dev=0.1",            /* adds up to 0.9 */
+    "train=0.8,test",               /* no share */
+    "train=1.5,test=-0.5",          /* out of range */
+    "train=0.5,train=0.5",          /* twice */
+    "tr/ain=0.5,test=0.5",          /* not a file name */
+    "all=1",                        /* one part */
+    "train=0.5x,test=0.5",
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (am_exporter_set_split (exporter, bad[i], 1, &error));
+      g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_INVALID_OPTION);
+    }
+  g_assert_null (am_exporter_assign_part (exporter, "a"));
+}
+
+static void
+test_split_assignment (void)
+{
+  g_autoptr(AmExporter) exporter = am_exporter_new (AM_EXPORT_FORMAT_JSONL);
+  g_autoptr(AmExporter) other_seed = am_exporter_new (AM_EXPORT_FORMAT_JSONL);
+  g_autoptr(GError) error = NULL;
+  guint train = 0;
+  guint dev = 0;
+  guint test = 0;
+  guint moved = 0;
+  guint i;
+
+  g_assert_true (am_exporter_set_split (exporter, "train=0.8, dev=0.1, test=0.1", 42, &error));
+  g_assert_true (am_exporter_set_split (other_seed, "train=0.8,dev=0.1,test=0.1", 43, &error));
+  g_assert_no_error (error);
+
+  /* Fixed by the hash, not by this machine: the same on every platform, and
+   * the same as the Python version in docs/export.md gives. */
+  g_assert_cmpstr (am_exporter_assign_part (exporter, "news-en"), ==, "train");
+  g_assert_cmpstr (am_exporter_assign_part (exporter, "news-ar"), ==, "dev");
+  g_assert_cmpstr (am_exporter_assign_part (exporter, "doc-0001"), ==, "dev");
+  g_assert_cmpstr (am_exporter_assign_part (exporter, "doc-0009"), ==, "train");
+  g_assert_cmpstr (am_exporter_assign_part (exporter, "doc-0010"), ==, "test");
+  g_assert_cmpstr (am_exporter_assign_part (exporter, "doc-0015"), ==, "test");
+
+  for (i = 0; i < 10000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("doc-%04u", i);
+      const char *part = am_exporter_assign_part (exporter, name);
+
+      if (g_str_equal (part, "train"))
+        train++;
+      else if (g_str_equal (part, "dev"))
+        dev++;
+      else if (g_str_equal (part, "test"))
+        test++;
+      else
+        g_assert_not_reached ();
+      if (!g_str_equal (part, am_exporter_assign_part (other_seed, name)))
+        moved++;
+    }
+  g_assert_cmpuint (train, >, 7800);
+  g_assert_cmpuint (train, <, 8200);
+  g_assert_cmpuint (dev, >, 900);
+  g_assert_cmpuint (dev, <, 1100);
+  g_assert_cmpuint (test, >, 900);
+  g_assert_cmpuint (test, <, 1100);
+  /* Another seed is another split (about 1 - (0.64 + 0.01 + 0.01) differ). */
+  g_assert_cmpuint (moved, >, 3000);
+}
+
+static void
+test_split_files (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_JSONL, docs);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  g_auto(GStrv) outputs = NULL;
+  const char *parts[] = { "train", "dev", "test" };
+  guint total = 0;
+  guint i;
+
+  g_assert_true (am_exporter_set_split (exporter, "train=0.5,dev=0.25,test=0.25", 7, &error));
+  am_exporter_set_overwrite (exporter, TRUE);
+  g_assert_true (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_no_error (error);
+  outputs = am_exporter_dup_outputs (exporter);
+  g_assert_cmpuint (g_strv_length (outputs), ==, 3);
+
+  for (i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *name = g_strconcat (parts[i], ".jsonl", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      guint k;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+      for (k = 0; k < docs->len; k++)
+        {
+          const char *doc_name = g_object_get_data (G_OBJECT (g_ptr_array_index (docs, k)), "name");
+          g_autofree char *needle = g_strdup_printf ("{\"id\":\"%s\"", doc_name);
+          gboolean here = strstr (contents, needle) != NULL;
+
+          g_assert_cmpint (here, ==,
+                           g_str_equal (am_exporter_assign_part (exporter, doc_name), parts[i]));
+          total += here;
+        }
+    }
+  g_assert_cmpuint (total, ==, docs->len);
+  remove_tree (dir);
+}
+
+/* Inputs, outputs and errors */
+
+static void
+write_corpus (const char *dir,
+              GPtrArray  *docs)
+{
+  guint i;
+
+  for (i = 0; i < docs->len; i++)
+    {
+      AmDocument *doc = g_ptr_array_index (docs, i);
+      const char *name = g_object_get_data (G_OBJECT (doc), "name");
+      g_autofree char *json_name = g_strconcat (name, ".argumark.json", NULL);
+      g_autofree char *txt_name = g_strconcat (name, ".txt", NULL);
+      g_autofree char *json_path = g_build_filename (dir, json_name, NULL);
+      g_autofree char *txt_path = g_build_filename (dir, txt_name, NULL);
+      g_autoptr(GFile) json = g_file_new_for_path (json_path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (txt_path, am_document_get_text_utf8 (doc), -1, &error));
+      g_assert_true (am_document_save (doc, json, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_corpus_folder (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) from_memory = exporter_for_samples (AM_EXPORT_FORMAT_JSONL, docs);
+  g_autoptr(AmExporter) from_disk = am_exporter_new (AM_EXPORT_FORMAT_JSONL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *corpus_path = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *broken_path = g_build_filename (corpus_path, "broken.argumark.json", NULL);
+  g_autofree char *article_path = g_build_filename (corpus_path, "zz-article.txt", NULL);
+  g_autoptr(GFile) corpus = g_file_new_for_path (corpus_path);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_auto(GStrv) problems = NULL;
+  char *line;
+
+  g_mkdir (corpus_path, 0755);
+  write_corpus (corpus_path, docs);
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": ", -1, &error));
+  g_assert_true (g_file_set_contents (article_path, "An article nobody opened.\n", -1, &error));
+
+  g_assert_true (am_exporter_add_file (from_disk, corpus, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_exporter_get_n_inputs (from_disk), ==, 6);
+  got = export_to_string (from_disk);
+
+  problems = am_exporter_dup_problems (from_disk);
+  g_assert_cmpuint (g_strv_length (problems), ==, 1);
+  g_assert_nonnull (strstr (problems[0], "broken.argumark.json"));
+  g_assert_cmpuint (am_exporter_get_n_written (from_disk), ==, 5);
+
+  /* The same lines as the documents exported from memory, in name order,
+   * then the article with no annotations. */
+  expected = export_to_string (from_memory);
+  line = strstr (got, "{\"id\":\"zz-article\"");
+  g_assert_nonnull (line);
+  *line = '\0';
+  {
+    g_auto(GStrv) got_lines = g_strsplit (got, "\n", -1);
+    g_auto(GStrv) want_lines = g_strsplit (expected, "\n", -1);
+    guint i;
+
+    g_assert_cmpuint (g_strv_length (got_lines), ==, g_strv_length (want_lines));
+    for (i = 0; want_lines[i] != NULL; i++)
+      g_assert_true (g_strv_contains ((const char * const *) got_lines, want_lines[i]));
+  }
+
+  remove_tree (dir);
+}
+
+static void
+test_no_overwrite (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_CSV, docs);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "precious", -1, &error));
+  g_assert_false (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_EXISTS);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+  remove_tree (dir);
+}
+
+static void
+test_missing_input (void)
+{
+  g_autoptr(AmExporter) exporter = am_exporter_new (AM_EXPORT_FORMAT_JSONL);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/argumark/corpus");
+  g_autoptr(GFile) out = g_file_new_for_path ("/nonexistent/argumark/out.jsonl");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (am_exporter_add_file (exporter, missing, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_NO_INPUT);
+  g_clear_error (&error);
+  g_assert_false (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_NO_INPUT);
+}
+
+static void
+test_cancel_keeps_old_file (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_JSONL, docs);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.jsonl", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, &error));
+  am_exporter_set_overwrite (exporter, TRUE);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (am_exporter_export (exporter, out, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+  remove_tree (dir);
+}
+
+static void
+on_progress (AmExporter *exporter,
+             guint       done,
+             guint       total,
+             gpointer    user_data)
+{
+  GArray *seen = user_data;
+
+  g_assert_cmpuint (total, ==, 4);
+  g_array_append_val (seen, done);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (am_exporter_export_finish (AM_EXPORTER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_CONLL, docs);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.conll", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autofree char *golden_path = g_build_filename (GOLDEN, "conll.conll", NULL);
+  gboolean done = FALSE;
+  guint i;
+
+  g_signal_connect (exporter, "progress", G_CALLBACK (on_progress), seen);
+  am_exporter_export_async (exporter, out, NULL, on_exported, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  /* Progress callbacks queued before the result may still be pending. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (seen->len, ==, 4);
+  for (i = 0; i < seen->len; i++)
+    g_assert_cmpuint (g_array_index (seen, guint, i), ==, i + 1);
+  assert_same_file (golden_path, path);
+  remove_tree (dir);
+}
+
+/* argumark-cli export, as a user runs it */
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "argumark-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  guint i;
+
+  g_ptr_array_add (argv, cli);
+  for (i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *split1 = g_build_filename (dir, "split1", NULL);
+  g_autofree char *split2 = g_build_filename (dir, "split2", NULL);
+  g_autofree char *done_csv = g_build_filename (dir, "done.csv", NULL);
+  g_autofree char *contents = NULL;
+  const char *parts[] = { "train.jsonl", "dev.jsonl", "test.jsonl" };
+  guint i;
+
+  g_mkdir (corpus, 0755);
+  write_corpus (corpus, docs);
+
+  {
+    const char *args[] = { "export", "--format", "jsonl", corpus, "-o", split1,
+                           "--split", "train=0.5,dev=0.25,test=0.25", "--seed", "7", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (err, "4 documents"));
+  }
+  {
+    const char *args[] = { "export", "--format=jsonl", "-o", split2, "--seed=7",
+                           "--split=train=0.5,dev=0.25,test=0.25", corpus, NULL };
+
+    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+  }
+  for (i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *a_path = g_build_filename (split1, parts[i], NULL);
+      g_autofree char *b_path = g_build_filename (split2, parts[i], NULL);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      g_assert_true (g_file_get_contents (a_path, &a, NULL, NULL));
+      g_assert_true (g_file_get_contents (b_path, &b, NULL, NULL));
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  {
+    const char *args[] = { "export", "--format", "csv", "--status", "done", "--labels",
+                           "claim", corpus, "-o", done_csv, NULL };
+
+    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (done_csv, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==,
+                     "document,id,label,start,end,text,author,note,status\r\n"
+                     "news-ar,T2,claim,14,28,الأسعار ستنخفض,ana,,done\r\n"
+                     "news-he,T2,claim,11,30,המחירים ירדו ב-2025,ana,,done\r\n");
+  }
+  {
+    /* The output exists now: refused, untouched, status 1. */
+    const char *args[] = { "export", "--format", "csv", corpus, "-o", done_csv, NULL };
+    g_autofree char *err = NULL;
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (run_cli (args, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "already exists"));
+    g_assert_true (g_file_get_contents (done_csv, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, contents);
+  }
+  {
+    const char *bad[][10] = {
+      { "export", "--format", "excel", corpus, "-o", done_csv, NULL },
+      { "export", "--format", "csv", corpus, NULL },
+      { "export", "--format", "csv", "-o", done_csv, NULL },
+      { "export", "--format", "csv", "--split", "train=2", corpus, "-o", split1, NULL },
+      { "export", "--format", "csv", "--status", "finished", corpus, "-o", done_csv, NULL },
+      { "export", "--format", "csv", "--offsets", "bytes", corpus, "-o", done_csv, NULL },
+    };
+
+    for (i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (run_cli (bad[i], NULL, &err), ==, 2);
+        g_assert_cmpstr (err, !=, "");
+      }
+  }
+
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  AmExportFormat golden[] = {
+    AM_EXPORT_FORMAT_JSONL, AM_EXPORT_FORMAT_DOCCANO, AM_EXPORT_FORMAT_DOCCANO_RELATIONS,
+    AM_EXPORT_FORMAT_BRAT, AM_EXPORT_FORMAT_CONLL, AM_EXPORT_FORMAT_CSV, AM_EXPORT_FORMAT_W3C,
+    AM_EXPORT_FORMAT_WEBANNO,
+  };
+  guint i;
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (i = 0; i < G_N_ELEMENTS (golden); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/export/golden/%s",
+                                               am_export_format_to_string (golden[i]));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (golden[i]), test_golden);
+    }
+  for (i = 0; i < G_N_ELEMENTS (round_trips); i++)
+    {
+      g_autofree char *path =
+        g_strdup_printf ("/export/round-trip/%s%s",
+                         am_export_format_to_string (round_trips[i].export_format),
+                         round_trips[i].offsets == AM_EXPORT_OFFSETS_CODE_POINTS ? "-code-points" : "");
+
+      g_test_add_data_func (path, &round_trips[i], test_round_trip);
+    }
+  g_test_add_func ("/export/filter/labels", test_label_filter);
+  g_test_add_func ("/export/filter/status", test_status_filter);
+  g_test_add_func ("/export/split/spec", test_split_spec);
+  g_test_add_func ("/export/split/assignment", test_split_assignment);
+  g_test_add_func ("/export/split/files", test_split_files);
+  g_test_add_func ("/export/input/corpus-folder", test_corpus_folder);
+  g_test_add_func ("/export/input/missing", test_missing_input);
+  g_test_add_func ("/export/output/no-overwrite", test_no_overwrite);
+  g_test_add_func ("/export/output/cancel", test_cancel_keeps_old_file);
+  g_test_add_func ("/export/async", test_async);
+  g_test_add_func ("/export/cli", test_cli);
+
+  return g_test_run ();
+}
