@@ -372,6 +372,13 @@ append_address (GString   *buf,
   g_string_append_printf (buf, "%u-%u", tok->sentence + 1, token - first_of_sentence + 1);
 }
 
+static void
+free_links (gpointer data)
+{
+  if (data != NULL)
+    g_ptr_array_unref (data);
+}
+
 /* One file per document: a span layer "webanno.custom.Argument" whose
  * "label" feature holds the label, and a relation layer
  * "webanno.custom.ArgumentRelation" between its spans. Every span carries an
@@ -401,7 +408,7 @@ _am_export_webanno_document (AmExportWriter *w,
       g_hash_table_insert (by_id, (gpointer) am_annotation_get_id (span->annotation), span);
     }
   /* Relations sit on the first token of their target span. */
-  relations_at = g_ptr_array_new_full (t.tokens->len, (GDestroyNotify) g_ptr_array_unref);
+  relations_at = g_ptr_array_new_full (t.tokens->len, free_links);
   for (i = 0; i < t.tokens->len; i++)
     g_ptr_array_add (relations_at, NULL);
   for (i = 0; i < d->links->len; i++)
