@@ -38,6 +38,11 @@ int  am_cli_import_articles (int    argc,
 int  am_cli_status          (int    argc,
                              char **argv);
 
+int  am_cli_new      (int         argc,
+                      char      **argv);
+int  am_cli_validate (int         argc,
+                      char      **argv);
+
 int  am_cli_agree    (int         argc,
                       char      **argv);
 int  am_cli_diff     (int         argc,

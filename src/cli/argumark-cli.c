@@ -25,8 +25,11 @@ static const AmCliCommand commands[] = {
                   "corpus folder"), am_cli_import },
   { "import-articles", N_("Split a JSONL file of articles into a corpus folder"),
     am_cli_import_articles },
+  { "new", N_("Create an empty document for a plain-text article"), am_cli_new },
   { "status", N_("Show the documents of a corpus folder with their status and counts"),
     am_cli_status },
+  { "validate", N_("Check Argumark documents and print every problem with its place"),
+    am_cli_validate },
   { NULL, NULL, NULL }
 };
 
