@@ -13,6 +13,7 @@
 #include "am-adjudication.h"
 #include "am-agreement.h"
 #include "am-diff.h"
+#include "am-document-io.h"
 
 /* Reference values come from tests/data/agreement/expected.json, written by
  * make-expected.py with scikit-learn and NLTK; see docs/agreement.md.
@@ -810,6 +811,153 @@ test_adjudication_agreed_links (void)
   g_assert_false (am_document_get_can_undo (gold));
 }
 
+/* Replaces the times of day, which are the time of the test run. */
+static char *
+without_times (GBytes *bytes)
+{
+  g_autoptr(GRegex) times = g_regex_new ("\"(created|modified)\": \"[^\"]*\"", 0, 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return g_regex_replace (times, text, -1, 0, "\"\\1\": \"TIME\"", 0, NULL);
+}
+
+/* Three annotators, every kind of step; the gold document's JSON must be
+ * tests/data/agreement/gold.json (with the times of day left out), and
+ * load back with its provenance.
+ */
+static void
+test_adjudication_gold_json (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("three"));
+  g_autoptr(AmAdjudication) adj = NULL;
+  g_autoptr(AmDocument) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_path = g_build_filename (TEST_DATA_DIR, "agreement", "gold.json", NULL);
+  g_autofree char *json = NULL;
+  GListModel *differences;
+  AmDocument *gold;
+  guint n;
+  guint i;
+
+  adj = am_adjudication_new ((AmDocument * const *) docs->pdata, docs->len, NULL, "Reviewer", &error);
+  g_assert_no_error (error);
+  gold = am_adjudication_get_gold (adj);
+  differences = am_adjudication_get_differences (adj);
+  n = g_list_model_get_n_items (differences);
+  g_assert_cmpuint (n, >=, 4);
+
+  g_assert_cmpuint (am_adjudication_accept_agreed (adj, &error), ==, am_adjudication_get_n_agreed (adj));
+  g_assert_no_error (error);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmDifference) difference = g_list_model_get_item (differences, i);
+
+      switch (i % 4)
+        {
+        case 0:
+          g_assert_true (am_adjudication_accept (adj, difference, 0, &error));
+          break;
+        case 1:
+          g_assert_true (am_adjudication_accept_all (adj, difference, &error));
+          break;
+        case 2:
+          g_assert_true (am_adjudication_reject (adj, difference, &error));
+          break;
+        default:
+          g_assert_true (am_adjudication_set_accepted (adj, difference,
+                                                       am_difference_get_n_candidates (difference) - 1,
+                                                       TRUE, &error));
+          g_assert_true (am_adjudication_is_accepted (adj, difference,
+                                                      am_difference_get_n_candidates (difference) - 1));
+          break;
+        }
+      g_assert_no_error (error);
+    }
+
+  bytes = am_document_to_bytes (gold);
+  json = without_times (bytes);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, expected);
+
+  reloaded = am_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (am_document_equal (reloaded, gold));
+  g_assert_cmpint (am_document_get_status (reloaded), ==, AM_DOCUMENT_STATUS_DONE);
+  g_assert_cmpstr (am_document_get_annotator (reloaded), ==, "Reviewer");
+
+  /* Every step that changed the gold undoes in one go, back to the empty
+   * gold: the three differences accepted (nothing was agreed by all three,
+   * and rejecting or taking a side without spans changed nothing).
+   */
+  for (i = 0; am_document_get_can_undo (gold); i++)
+    g_assert_true (am_document_undo (gold));
+  g_assert_cmpuint (i, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (gold)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_links (gold)), ==, 0);
+}
+
+/* One candidate at a time, among three annotators. */
+static void
+test_adjudication_set_accepted (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("three"));
+  g_autoptr(AmAdjudication) adj = NULL;
+  g_autoptr(AmDifference) difference = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *gold;
+  guint n;
+  guint i;
+
+  adj = am_adjudication_new ((AmDocument * const *) docs->pdata, docs->len, NULL, "Reviewer", &error);
+  g_assert_no_error (error);
+  gold = am_adjudication_get_gold (adj);
+  difference = g_list_model_get_item (am_adjudication_get_differences (adj), 0);
+  n = am_difference_get_n_candidates (difference);
+  g_assert_cmpuint (n, >=, 2);
+
+  g_assert_true (am_adjudication_set_accepted (adj, difference, 0, TRUE, &error));
+  g_assert_true (am_adjudication_set_accepted (adj, difference, 1, TRUE, &error));
+  g_assert_true (am_adjudication_is_accepted (adj, difference, 0));
+  g_assert_true (am_adjudication_is_accepted (adj, difference, 1));
+  g_assert_true (am_adjudication_set_accepted (adj, difference, 0, FALSE, &error));
+  g_assert_false (am_adjudication_is_accepted (adj, difference, 0));
+  g_assert_true (am_adjudication_is_accepted (adj, difference, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (gold)), ==, 1);
+  for (i = 2; i < n; i++)
+    g_assert_false (am_adjudication_is_accepted (adj, difference, i));
+
+  g_assert_true (am_document_undo (gold));
+  g_assert_true (am_adjudication_is_accepted (adj, difference, 0));
+  g_assert_no_error (error);
+}
+
+/* The properties list rows bind to. */
+static void
+test_difference_properties (void)
+{
+  g_autoptr(GPtrArray) docs = documents_of_case (find_case ("partial-overlaps"));
+  g_autoptr(GListModel) diff = am_diff_documents ((AmDocument * const *) docs->pdata, docs->len, NULL, NULL);
+  g_autoptr(AmDifference) second = g_list_model_get_item (diff, 1);
+  g_auto(GStrv) labels = NULL;
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (AM_TYPE_DIFFERENCE_KIND);
+  AmDifferenceKind kind;
+  guint start;
+  guint n;
+
+  g_object_get (second, "kind", &kind, "labels", &labels, "start", &start, "n-candidates", &n, NULL);
+  g_assert_cmpint (kind, ==, AM_DIFFERENCE_LABEL);
+  g_assert_cmpstr (g_enum_get_value (kinds, kind)->value_nick, ==, "label");
+  g_assert_cmpstr (g_enum_get_value (kinds, AM_DIFFERENCE_LABEL_AND_BOUNDARY)->value_nick, ==,
+                   "label-and-boundary");
+  g_assert_cmpuint (g_strv_length (labels), ==, 2);
+  g_assert_cmpuint (start, ==, 33);
+  g_assert_cmpuint (n, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -842,6 +990,9 @@ main (int   argc,
   g_test_add_func ("/diff/missing-span", test_diff_missing_span);
   g_test_add_func ("/adjudication/steps", test_adjudication);
   g_test_add_func ("/adjudication/agreed-links", test_adjudication_agreed_links);
+  g_test_add_func ("/adjudication/set-accepted", test_adjudication_set_accepted);
+  g_test_add_func ("/adjudication/gold-json", test_adjudication_gold_json);
+  g_test_add_func ("/diff/properties", test_difference_properties);
 
   return g_test_run ();
 }

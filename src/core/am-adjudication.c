@@ -331,15 +331,13 @@ carry_links (AmAdjudication *self,
     }
 }
 
-/* Makes the gold hold exactly the candidates of @difference that @document
- * has (every candidate when @all; none when @document is G_MAXUINT and @all is
- * FALSE), as one undoable step.
+/* Makes the gold hold exactly the candidates of @difference marked in
+ * @wanted, as one undoable step.
  */
 static gboolean
 settle (AmAdjudication  *self,
         AmDifference    *difference,
-        guint            document,
-        gboolean         all,
+        const gboolean  *wanted,
         GError         **error)
 {
   g_autoptr(GHashTable) index = NULL;
@@ -348,25 +346,19 @@ settle (AmAdjudication  *self,
   guint i;
 
   for (i = 0; i < n; i++)
-    {
-      AmCandidate *c = _am_difference_get_candidate (difference, i);
-      gboolean wanted = all || (document != G_MAXUINT && (c->documents & (G_GUINT64_CONSTANT (1) << document)));
-
-      if (wanted && !check_candidate (self, c, error))
-        return FALSE;
-    }
+    if (wanted[i] && !check_candidate (self, _am_difference_get_candidate (difference, i), error))
+      return FALSE;
 
   index = index_gold (self);
   am_document_begin_group (self->gold);
   for (i = 0; i < n && ok; i++)
     {
       AmCandidate *c = _am_difference_get_candidate (difference, i);
-      gboolean wanted = all || (document != G_MAXUINT && (c->documents & (G_GUINT64_CONSTANT (1) << document)));
       AmAnnotation *ann = lookup_candidate (index, c);
 
-      if (wanted && ann == NULL)
+      if (wanted[i] && ann == NULL)
         ok = add_candidate (self, index, c, error);
-      else if (!wanted && ann != NULL)
+      else if (!wanted[i] && ann != NULL)
         {
           g_autofree char *key = span_key (c->start, c->end, c->label);
 
@@ -379,6 +371,23 @@ settle (AmAdjudication  *self,
   am_document_end_group (self->gold);
 
   return ok;
+}
+
+/* Which candidates of @difference @document has (all when @document is
+ * G_MAXUINT and @all, none when it is G_MAXUINT and not @all).
+ */
+static gboolean *
+wanted_of (AmDifference *difference,
+           guint         document,
+           gboolean      all)
+{
+  guint n = am_difference_get_n_candidates (difference);
+  gboolean *wanted = g_new0 (gboolean, MAX (n, 1));
+  guint i;
+
+  for (i = 0; i < n; i++)
+    wanted[i] = all || (document != G_MAXUINT && am_difference_candidate_has (difference, i, document));
+  return wanted;
 }
 
 /**
@@ -434,11 +443,14 @@ am_adjudication_accept (AmAdjudication  *self,
                         guint            document,
                         GError         **error)
 {
+  g_autofree gboolean *wanted = NULL;
+
   g_return_val_if_fail (AM_IS_ADJUDICATION (self), FALSE);
   g_return_val_if_fail (AM_IS_DIFFERENCE (difference), FALSE);
   g_return_val_if_fail (document < self->documents->len, FALSE);
 
-  return settle (self, difference, document, FALSE, error);
+  wanted = wanted_of (difference, document, FALSE);
+  return settle (self, difference, wanted, error);
 }
 
 /**
@@ -451,10 +463,13 @@ am_adjudication_accept_all (AmAdjudication  *self,
                             AmDifference    *difference,
                             GError         **error)
 {
+  g_autofree gboolean *wanted = NULL;
+
   g_return_val_if_fail (AM_IS_ADJUDICATION (self), FALSE);
   g_return_val_if_fail (AM_IS_DIFFERENCE (difference), FALSE);
 
-  return settle (self, difference, G_MAXUINT, TRUE, error);
+  wanted = wanted_of (difference, G_MAXUINT, TRUE);
+  return settle (self, difference, wanted, error);
 }
 
 /**
@@ -467,10 +482,44 @@ am_adjudication_reject (AmAdjudication  *self,
                         AmDifference    *difference,
                         GError         **error)
 {
+  g_autofree gboolean *wanted = NULL;
+
   g_return_val_if_fail (AM_IS_ADJUDICATION (self), FALSE);
   g_return_val_if_fail (AM_IS_DIFFERENCE (difference), FALSE);
 
-  return settle (self, difference, G_MAXUINT, FALSE, error);
+  wanted = wanted_of (difference, G_MAXUINT, FALSE);
+  return settle (self, difference, wanted, error);
+}
+
+/**
+ * am_adjudication_set_accepted:
+ * @candidate: a candidate of @difference
+ * @accepted: whether the gold should have it
+ *
+ * Adds one candidate span of @difference to the gold, or removes it, leaving
+ * the others as they are, as one undoable step: for choosing among three or
+ * more annotators' spans one by one.
+ */
+gboolean
+am_adjudication_set_accepted (AmAdjudication  *self,
+                              AmDifference    *difference,
+                              guint            candidate,
+                              gboolean         accepted,
+                              GError         **error)
+{
+  g_autofree gboolean *wanted = NULL;
+  guint n;
+  guint i;
+
+  g_return_val_if_fail (AM_IS_ADJUDICATION (self), FALSE);
+  g_return_val_if_fail (AM_IS_DIFFERENCE (difference), FALSE);
+  n = am_difference_get_n_candidates (difference);
+  g_return_val_if_fail (candidate < n, FALSE);
+
+  wanted = g_new0 (gboolean, n);
+  for (i = 0; i < n; i++)
+    wanted[i] = i == candidate ? accepted : am_adjudication_is_accepted (self, difference, i);
+  return settle (self, difference, wanted, error);
 }
 
 /**

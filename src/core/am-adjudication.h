@@ -40,6 +40,11 @@ gboolean        am_adjudication_accept_all      (AmAdjudication     *self,
 gboolean        am_adjudication_reject          (AmAdjudication     *self,
                                                  AmDifference       *difference,
                                                  GError            **error);
+gboolean        am_adjudication_set_accepted    (AmAdjudication     *self,
+                                                 AmDifference       *difference,
+                                                 guint               candidate,
+                                                 gboolean            accepted,
+                                                 GError            **error);
 gboolean        am_adjudication_is_accepted     (AmAdjudication     *self,
                                                  AmDifference       *difference,
                                                  guint               candidate);

@@ -27,13 +27,22 @@ struct _AmDifference
   GPtrArray        *candidates;   /* AmCandidate, shared */
 };
 
+G_DEFINE_ENUM_TYPE (AmDifferenceKind, am_difference_kind,
+                    G_DEFINE_ENUM_VALUE (AM_DIFFERENCE_LABEL, "label"),
+                    G_DEFINE_ENUM_VALUE (AM_DIFFERENCE_BOUNDARY, "boundary"),
+                    G_DEFINE_ENUM_VALUE (AM_DIFFERENCE_LABEL_AND_BOUNDARY, "label-and-boundary"),
+                    G_DEFINE_ENUM_VALUE (AM_DIFFERENCE_MISSING, "missing"))
+
 G_DEFINE_FINAL_TYPE (AmDifference, am_difference, G_TYPE_OBJECT)
 
+/* Read-only properties, so that list rows can bind them in expressions. */
 enum {
   PROP_0,
   PROP_KIND,
   PROP_START,
   PROP_END,
+  PROP_LABELS,
+  PROP_N_CANDIDATES,
   N_PROPS
 };
 
@@ -80,7 +89,15 @@ am_difference_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_int (value, self->kind);
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_LABELS:
+      g_value_take_boxed (value, am_difference_dup_labels (self));
+      break;
+
+    case PROP_N_CANDIDATES:
+      g_value_set_uint (value, self->candidates->len);
       break;
 
     case PROP_START:
@@ -105,9 +122,15 @@ am_difference_class_init (AmDifferenceClass *klass)
   object_class->get_property = am_difference_get_property;
 
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL,
-                      AM_DIFFERENCE_LABEL, AM_DIFFERENCE_MISSING, AM_DIFFERENCE_MISSING,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("kind", NULL, NULL,
+                       AM_TYPE_DIFFERENCE_KIND, AM_DIFFERENCE_MISSING,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LABELS] =
+    g_param_spec_boxed ("labels", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_CANDIDATES] =
+    g_param_spec_uint ("n-candidates", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_START] =
     g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -28,6 +28,10 @@ typedef enum
   AM_DIFFERENCE_MISSING,
 } AmDifferenceKind;
 
+#define AM_TYPE_DIFFERENCE_KIND (am_difference_kind_get_type ())
+
+GType am_difference_kind_get_type (void) G_GNUC_CONST;
+
 #define AM_TYPE_DIFFERENCE (am_difference_get_type ())
 
 G_DECLARE_FINAL_TYPE (AmDifference, am_difference, AM, DIFFERENCE, GObject)
