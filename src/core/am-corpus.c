@@ -207,11 +207,13 @@ list_folder (GFile   *folder,
       if (entry == NULL)
         {
           g_autofree char *document_name = g_strconcat (stem, AM_CORPUS_DOCUMENT_SUFFIX, NULL);
+          g_autofree char *folded = NULL;
 
           entry = g_new0 (Entry, 1);
           entry->name = g_utf8_validate (stem, -1, NULL) ? g_strdup (stem)
                                                          : g_filename_display_name (stem);
-          entry->key = g_utf8_collate_key_for_filename (entry->name, -1);
+          folded = g_utf8_casefold (entry->name, -1);
+          entry->key = g_utf8_collate_key_for_filename (folded, -1);
           entry->document = g_file_get_child (folder, document_name);
           g_hash_table_insert (by_stem, g_strdup (stem), entry);
         }
@@ -243,6 +245,7 @@ read_schema (GFile          *folder,
              GError        **error)
 {
   g_autoptr(GFile) file = g_file_get_child (folder, AM_CORPUS_SCHEMA_NAME);
+  g_autofree char *where = g_file_get_parse_name (file);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(AmDocument) document = NULL;
@@ -258,7 +261,7 @@ read_schema (GFile          *folder,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
       g_set_error (error, AM_CORPUS_ERROR, AM_CORPUS_ERROR_UNREADABLE,
-                   _("schema.json cannot be read: %s"), local_error->message);
+                   _("%s cannot be read: %s"), where, local_error->message);
       return FALSE;
     }
 
@@ -266,14 +269,14 @@ read_schema (GFile          *folder,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, AM_CORPUS_ERROR, AM_CORPUS_ERROR_BAD_SCHEMA,
-                   _("schema.json is not valid JSON: %s"), local_error->message);
+                   _("%s is not valid JSON: %s"), where, local_error->message);
       return FALSE;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error_literal (error, AM_CORPUS_ERROR, AM_CORPUS_ERROR_BAD_SCHEMA,
-                           _("schema.json must hold a JSON object with “labels” and “relations”."));
+      g_set_error (error, AM_CORPUS_ERROR, AM_CORPUS_ERROR_BAD_SCHEMA,
+                   _("%s must hold a JSON object with “labels” and “relations”."), where);
       return FALSE;
     }
 
@@ -287,7 +290,7 @@ read_schema (GFile          *folder,
   if (document == NULL)
     {
       g_set_error (error, AM_CORPUS_ERROR, AM_CORPUS_ERROR_BAD_SCHEMA,
-                   _("schema.json is not a valid label schema: %s"), local_error->message);
+                   _("%s is not a valid label schema: %s"), where, local_error->message);
       return FALSE;
     }
 
@@ -1234,7 +1237,7 @@ am_corpus_make_name (const char *id,
   guint n;
 
   valid = g_utf8_make_valid (id != NULL ? id : "", -1);
-  normal = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  normal = g_utf8_normalize (g_strstrip (valid), -1, G_NORMALIZE_NFC);
 
   for (p = normal; *p != '\0'; p = g_utf8_next_char (p))
     {

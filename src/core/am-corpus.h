@@ -45,7 +45,8 @@ GQuark am_corpus_error_quark (void);
 
 /* A GListModel of AmCorpusItem, one per NAME (NAME.txt and/or
  * NAME.argumark.json; other files, hidden files and sub-folders are
- * ignored), sorted by name as a file manager does ("a2" before "a10").
+ * ignored), sorted by name as a file manager does ("a2" before "a10", case
+ * ignored).
  *
  * Properties (all read-only, with notify): "folder" (GFile), "schema"
  * (AmLabelSchema or NULL), "n-items", "n-summarized", "n-new",
