@@ -1,0 +1,478 @@
+/* test-review-window.c
+ *
+ * Copyright 2026 The Argumark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
+
+#include "am-document-io.h"
+#include "am-review-window.h"
+
+/* Two annotators, Ann (mine) and Ben (theirs), on one short article:
+ * - "taxes will rise": a claim for both (agreed);
+ * - "The minister" (Ann) and "The minister said" (Ben): attribution, boundary;
+ * - "they will fall": counter-claim (Ann) and claim (Ben), label;
+ * - "the plan on Monday": a claim only Ben has, missing.
+ */
+static const char article[] =
+  "The minister said taxes will rise. Critics argue they will fall. "
+  "Officials confirmed the plan on Monday.";
+
+static guint
+offset_of (const char *quote)
+{
+  const char *at = strstr (article, quote);
+
+  g_assert_nonnull (at);
+  return (guint) (at - article);
+}
+
+static void
+tag (AmDocument *doc,
+     const char *label,
+     const char *quote)
+{
+  g_autoptr(GError) error = NULL;
+  guint start = offset_of (quote);
+
+  g_assert_nonnull (am_document_add_annotation (doc, label, start, start + strlen (quote), &error));
+  g_assert_no_error (error);
+}
+
+static AmDocument *
+make_document (const char *text,
+               const char *title,
+               const char *annotator)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  AmDocument *doc = am_document_new (text, schema);
+
+  am_document_set_meta (doc, "title", title);
+  am_document_set_annotator (doc, annotator);
+  am_document_set_status (doc, AM_DOCUMENT_STATUS_IN_PROGRESS);
+  return doc;
+}
+
+static AmDocument *
+make_mine (void)
+{
+  AmDocument *doc = make_document (article, "Taxes", "Ann");
+
+  tag (doc, "attribution", "The minister");
+  tag (doc, "claim", "taxes will rise");
+  tag (doc, "counter-claim", "they will fall");
+  am_document_clear_history (doc);
+  am_document_mark_saved (doc);
+  return doc;
+}
+
+static AmDocument *
+make_theirs (void)
+{
+  AmDocument *doc = make_document (article, "Taxes", "Ben");
+
+  tag (doc, "attribution", "The minister said");
+  tag (doc, "claim", "taxes will rise");
+  tag (doc, "claim", "they will fall");
+  tag (doc, "claim", "the plan on Monday");
+  am_document_clear_history (doc);
+  am_document_mark_saved (doc);
+  return doc;
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name)
+{
+  GtkWidget *child;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+  for (child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+shown (AmReviewWindow *window,
+       const char     *name)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+activate (AmReviewWindow *window,
+          const char     *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static AmReviewWindow *
+open_review (void)
+{
+  g_autoptr(AmDocument) mine = make_mine ();
+  g_autoptr(AmDocument) theirs = make_theirs ();
+  g_autoptr(GError) error = NULL;
+  AmReviewWindow *window;
+
+  window = am_review_window_new (NULL, mine, NULL, &theirs, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static AmAnnotation *
+gold_annotation (AmReviewWindow *window,
+                 const char     *quote)
+{
+  GListModel *annotations = am_document_get_annotations (am_review_window_get_gold (window));
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
+
+      if (g_str_equal (am_annotation_get_quote (ann), quote))
+        return ann;
+    }
+  return NULL;
+}
+
+static guint
+n_gold (AmReviewWindow *window)
+{
+  return g_list_model_get_n_items (am_document_get_annotations (am_review_window_get_gold (window)));
+}
+
+static void
+test_differences_and_agreement (void)
+{
+  AmReviewWindow *window = open_review ();
+  GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW, NULL));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(AmDifference) first = NULL;
+  g_autoptr(AmDifference) second = NULL;
+  g_autoptr(AmDifference) third = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  third = g_list_model_get_item (model, 2);
+  g_assert_cmpint (am_difference_get_kind (first), ==, AM_DIFFERENCE_BOUNDARY);
+  g_assert_cmpint (am_difference_get_kind (second), ==, AM_DIFFERENCE_LABEL);
+  g_assert_cmpint (am_difference_get_kind (third), ==, AM_DIFFERENCE_MISSING);
+  g_assert_true (am_review_window_get_selected (window) == first);
+  g_assert_false (am_review_window_is_settled (window, first));
+
+  /* Exact: 1 of Ann's 3 and Ben's 4 spans, F1 = 2/7; overlap: 2, F1 = 4/7;
+   * claims: 1 of Ann's 1 and Ben's 3, F1 = 2/4. */
+  g_assert_cmpstr (shown (window, "agreement-f1-exact-all"), ==, "0.286");
+  g_assert_cmpstr (shown (window, "agreement-f1-overlap-all"), ==, "0.571");
+  g_assert_cmpstr (shown (window, "agreement-f1-exact-claim"), ==, "0.500");
+  g_assert_cmpstr (shown (window, "agreement-spans-all"), ==, "3 / 4");
+  g_assert_cmpstr (shown (window, "agreement-matched-all"), ==, "1");
+  g_assert_cmpstr (shown (window, "agreement-label-disagreements-all"), ==, "1");
+  g_assert_cmpstr (shown (window, "agreement-boundary-disagreements-all"), ==, "1");
+
+  /* The units switch recomputes kappa and alpha; F1 does not depend on them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.units", "s", "characters"));
+  g_assert_cmpint (am_agreement_get_units (am_review_window_get_agreement (window)), ==,
+                   AM_AGREEMENT_UNITS_CHARACTERS);
+  g_assert_cmpuint (am_agreement_get_n_units (am_review_window_get_agreement (window)), ==, strlen (article));
+  g_assert_cmpstr (shown (window, "agreement-f1-exact-all"), ==, "0.286");
+  {
+    g_autofree char *kappa = g_strdup_printf ("%.3f", am_agreement_get_group_scores (am_review_window_get_agreement (window), -1)->kappa);
+
+    g_assert_cmpstr (shown (window, "agreement-kappa-all"), ==, kappa);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+check_sources (AmAnnotation *ann,
+               const char   *first,
+               const char   *second)
+{
+  const char * const *sources;
+
+  g_assert_nonnull (ann);
+  sources = am_annotation_get_sources (ann);
+  g_assert_nonnull (sources);
+  g_assert_cmpstr (sources[0], ==, first);
+  g_assert_cmpstr (sources[1], ==, second);
+  if (second != NULL)
+    g_assert_null (sources[2]);
+}
+
+static void
+test_adjudicate_undo_save (void)
+{
+  AmReviewWindow *window = open_review ();
+  AmDocument *gold = am_review_window_get_gold (window);
+  GListModel *differences = am_adjudication_get_differences (am_review_window_get_adjudication (window));
+  g_autoptr(AmDifference) label = g_list_model_get_item (differences, 1);
+  g_autoptr(AmDifference) missing = g_list_model_get_item (differences, 2);
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  JsonObject *root;
+  JsonArray *annotations;
+  guint i;
+  static const struct {
+    const char *label;
+    const char *quote;
+    const char *sources[3];
+  } expected[] = {
+    { "attribution", "The minister said", { "Ben", NULL } },
+    { "claim", "taxes will rise", { "Ann", "Ben", NULL } },
+    { "counter-claim", "they will fall", { "Ann", NULL } },
+  };
+
+  g_assert_cmpstr (am_document_get_annotator (gold), ==, "Rita Reviewer");
+  g_assert_cmpint (am_document_get_status (gold), ==, AM_DOCUMENT_STATUS_DONE);
+  g_assert_cmpuint (n_gold (window), ==, 0);
+
+  /* Boundary: Ben's wider attribution; the selection moves on by itself. */
+  activate (window, "review.accept-theirs");
+  check_sources (gold_annotation (window, "The minister said"), "Ben", NULL);
+  g_assert_true (am_review_window_get_selected (window) == label);
+
+  /* Label: Ann's counter-claim. */
+  activate (window, "review.accept-mine");
+  check_sources (gold_annotation (window, "they will fall"), "Ann", NULL);
+  g_assert_null (gold_annotation (window, "the plan on Monday"));
+
+  /* Missing: neither, which settles it without touching the gold. */
+  g_assert_true (am_review_window_get_selected (window) == missing);
+  activate (window, "review.accept-neither");
+  g_assert_true (am_review_window_is_settled (window, missing));
+  g_assert_cmpuint (n_gold (window), ==, 2);
+
+  activate (window, "review.accept-agreed");
+  check_sources (gold_annotation (window, "taxes will rise"), "Ann", "Ben");
+  g_assert_cmpuint (n_gold (window), ==, 3);
+
+  /* Undo takes back accept agreed, then neither; redo does both again. */
+  activate (window, "review.undo");
+  g_assert_cmpuint (n_gold (window), ==, 2);
+  g_assert_null (gold_annotation (window, "taxes will rise"));
+  activate (window, "review.undo");
+  g_assert_false (am_review_window_is_settled (window, missing));
+  g_assert_true (am_review_window_get_selected (window) == missing);
+  activate (window, "review.undo");
+  g_assert_null (gold_annotation (window, "they will fall"));
+  activate (window, "review.redo");
+  activate (window, "review.redo");
+  activate (window, "review.redo");
+  g_assert_true (am_review_window_is_settled (window, missing));
+  g_assert_cmpuint (n_gold (window), ==, 3);
+
+  /* Boundaries of the selected difference's gold span move by word, undoably. */
+  am_review_window_select (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.move-end", "i", -2));
+  g_assert_nonnull (gold_annotation (window, "The minister"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.move-end", "i", 1));
+  g_assert_nonnull (gold_annotation (window, "The minister "));
+  activate (window, "review.undo");
+  activate (window, "review.undo");
+  g_assert_nonnull (gold_annotation (window, "The minister said"));
+  check_sources (gold_annotation (window, "The minister said"), "Ben", NULL);
+
+  /* Save writes the gold version with its provenance. */
+  dir = g_dir_make_tmp ("test-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_file_new_build_filename (dir, "taxes.gold.argumark.json", NULL);
+  am_review_window_set_gold_file (window, file);
+  g_assert_true (am_document_get_modified (gold));
+  activate (window, "review.save");
+  while (am_document_get_modified (gold))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_load_contents (file, NULL, &data, NULL, NULL, &error));
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, data, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "annotator"), ==, "Rita Reviewer");
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "done");
+  annotations = json_object_get_array_member (root, "annotations");
+  g_assert_cmpuint (json_array_get_length (annotations), ==, G_N_ELEMENTS (expected));
+  for (i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *ann = json_array_get_object_element (annotations, i);
+      JsonArray *sources = json_object_get_array_member (ann, "sources");
+      guint s;
+
+      g_assert_cmpstr (json_object_get_string_member (ann, "label"), ==, expected[i].label);
+      g_assert_cmpstr (json_object_get_string_member (ann, "quote"), ==, expected[i].quote);
+      g_assert_cmpint (json_object_get_int_member (ann, "start"), ==, offset_of (expected[i].quote));
+      g_assert_cmpint (json_object_get_int_member (ann, "end"), ==,
+                       offset_of (expected[i].quote) + strlen (expected[i].quote));
+      g_assert_cmpstr (json_object_get_string_member (ann, "author"), ==, "Rita Reviewer");
+      g_assert_nonnull (sources);
+      for (s = 0; expected[i].sources[s] != NULL; s++)
+        g_assert_cmpstr (json_array_get_string_element (sources, s), ==, expected[i].sources[s]);
+      g_assert_cmpuint (json_array_get_length (sources), ==, s);
+    }
+
+  /* Saved: closing asks nothing. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 0);
+
+  g_assert_no_errno (g_remove (g_file_peek_path (file)));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_close_unsaved (void)
+{
+  AmReviewWindow *window = open_review ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *dialog = NULL;
+  guint i;
+
+  activate (window, "review.accept-mine");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+
+  /* The window stays, with the Save / Discard / Cancel question. */
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 2);
+  for (i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = NULL;
+  for (i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 0);
+}
+
+static void
+test_other_article_refused (void)
+{
+  g_autoptr(AmDocument) mine = make_mine ();
+  g_autoptr(AmDocument) other = make_document ("Rain is expected over the weekend, forecasters said.",
+                                               "Weather", "Ben");
+  g_autoptr(GError) error = NULL;
+  AmReviewWindow *window;
+  guint start = 0;
+
+  g_assert_nonnull (am_document_add_annotation (other, "claim", start, 32, &error));
+  g_assert_no_error (error);
+
+  window = am_review_window_new (NULL, mine, NULL, &other, 1, &error);
+  g_assert_null (window);
+  g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "Taxes"));
+  g_assert_nonnull (strstr (error->message, "Weather"));
+}
+
+static void
+test_other_version_moved (void)
+{
+  g_autoptr(AmDocument) mine = make_mine ();
+  g_autoptr(AmDocument) theirs = NULL;
+  g_autofree char *longer = g_strconcat ("Updated: ", article, NULL);
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(GError) error = NULL;
+  AmReviewWindow *window;
+  guint start = offset_of ("taxes will rise") + strlen ("Updated: ");
+  GtkWidget *revealer;
+
+  theirs = make_document (longer, "Taxes", "Ben");
+  g_assert_nonnull (am_document_add_annotation (theirs, "claim", start, start + strlen ("taxes will rise"), &error));
+  g_assert_no_error (error);
+
+  window = am_review_window_new (NULL, mine, NULL, &theirs, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_agreement_get_n_moved (am_review_window_get_agreement (window)), ==, 1);
+  revealer = find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER, NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (revealer, GTK_TYPE_LABEL, NULL))),
+                            "1 span was moved"));
+  /* On mine's text: the claim is agreed, Ann's other two spans are only hers. */
+  g_assert_cmpuint (g_list_model_get_n_items (am_adjudication_get_differences (am_review_window_get_adjudication (window))),
+                    ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_suggest_gold_file (void)
+{
+  g_autoptr(AmDocument) mine = make_mine ();
+  g_autoptr(GFile) json = g_file_new_for_path ("/data/taxes.argumark.json");
+  g_autoptr(GFile) txt = g_file_new_for_path ("/data/taxes.txt");
+  g_autoptr(GFile) gold1 = am_review_window_suggest_gold_file (json, mine);
+  g_autoptr(GFile) gold2 = am_review_window_suggest_gold_file (txt, mine);
+
+  g_assert_cmpstr (g_file_peek_path (gold1), ==, "/data/taxes.gold.argumark.json");
+  g_assert_cmpstr (g_file_peek_path (gold2), ==, "/data/taxes.gold.argumark.json");
+  g_assert_null (am_review_window_suggest_gold_file (NULL, mine));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "annotator-name", "Rita Reviewer");
+
+  g_test_add_func ("/review-window/differences-and-agreement", test_differences_and_agreement);
+  g_test_add_func ("/review-window/adjudicate-undo-save", test_adjudicate_undo_save);
+  g_test_add_func ("/review-window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/review-window/other-article-refused", test_other_article_refused);
+  g_test_add_func ("/review-window/other-version-moved", test_other_version_moved);
+  g_test_add_func ("/review-window/suggest-gold-file", test_suggest_gold_file);
+
+  return g_test_run ();
+}
