@@ -753,9 +753,13 @@ run_cli (const char * const *args,
   g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "argumark-cli", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *ignored_err = NULL;
   int status = 0;
   guint i;
 
+  /* Keep the command's summary out of the TAP output. */
+  if (err == NULL)
+    err = &ignored_err;
   g_ptr_array_add (argv, cli);
   for (i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);

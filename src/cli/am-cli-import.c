@@ -61,6 +61,7 @@ am_cli_import (int    argc,
   AmImportReport *report;
   GListModel *documents;
   guint n_written = 0;
+  guint n_refused = 0;
   guint n;
   guint i;
   const GOptionEntry entries[] = {
@@ -124,6 +125,7 @@ am_cli_import (int    argc,
           g_autofree char *message = g_strdup_printf (_("refused: %s"), local_error->message);
 
           am_cli_printerr (inputs[i], message);
+          n_refused++;
           bad = TRUE;
         }
     }
@@ -196,13 +198,16 @@ am_cli_import (int    argc,
     }
 
   {
+    /* A refused file is a problem too: count it, so that the summary never
+     * says "0 problems" above a refusal. */
     g_autofree char *summary =
       g_strdup_printf (_("%u documents written to %s (%u spans, %u links, %u labels added); "
-                         "%u problems, %u notes"),
+                         "%u files refused, %u problems, %u notes"),
                        n_written, output,
                        am_import_report_get_n_annotations (report),
                        am_import_report_get_n_links (report),
                        am_import_report_get_n_labels_added (report),
+                       n_refused,
                        am_import_report_get_n_errors (report),
                        am_import_report_get_n_warnings (report));
 
