@@ -935,6 +935,61 @@ test_adjudication_set_accepted (void)
   g_assert_no_error (error);
 }
 
+/* Bob's schema has a label Ada's lacks, with a shortcut key one of Ada's
+ * labels uses: the gold takes the label (without the key) and his span.
+ * The gold's note is the first note anyone wrote.
+ */
+static void
+test_adjudication_merged_schema (void)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(AmLabelSchema) extended = am_label_schema_new_default ();
+  g_autoptr(AmLabel) quote = am_label_new ("quote", "Quote", "#e66100", "#ffbe6f", "e");
+  g_autoptr(AmLabel) evidence = am_label_new ("evidence", "Evidence", "#26a269", "#8ff0a4", "e");
+  g_autoptr(AmDocument) a = NULL;
+  g_autoptr(AmDocument) b = NULL;
+  g_autoptr(AmAdjudication) adj = NULL;
+  g_autoptr(AmDifference) difference = NULL;
+  g_autoptr(AmAnnotation) first = NULL;
+  g_autoptr(GError) error = NULL;
+  AmAnnotation *ann;
+  AmDocument *docs[2];
+  AmLabel *merged;
+
+  g_assert_true (am_label_schema_add_label (schema, quote, &error));
+  g_assert_true (am_label_schema_add_label (extended, evidence, &error));
+  a = am_document_new ("Smith said taxes rose again, citing data.", schema);
+  b = am_document_new ("Smith said taxes rose again, citing data.", extended);
+  am_document_set_annotator (a, "ada");
+  am_document_set_annotator (b, "bob");
+  am_document_set_status (a, AM_DOCUMENT_STATUS_DONE);
+  am_document_set_status (b, AM_DOCUMENT_STATUS_DONE);
+  am_document_add_annotation (a, "claim", 11, 27, NULL);
+  ann = am_document_add_annotation (b, "claim", 11, 27, NULL);
+  g_assert_true (am_document_set_note (b, am_annotation_get_id (ann), "hedged", NULL));
+  am_document_add_annotation (b, "evidence", 36, 40, NULL);
+  docs[0] = a;
+  docs[1] = b;
+
+  adj = am_adjudication_new (docs, 2, NULL, "Reviewer", &error);
+  g_assert_no_error (error);
+  merged = am_label_schema_lookup_label (am_document_get_schema (am_adjudication_get_gold (adj)), "evidence");
+  g_assert_nonnull (merged);
+  g_assert_cmpstr (am_label_get_color (merged), ==, "#26a269");
+  g_assert_null (am_label_get_key (merged));
+  g_assert_nonnull (am_label_schema_lookup_label (am_document_get_schema (am_adjudication_get_gold (adj)), "quote"));
+  /* Ada's own schema is left alone. */
+  g_assert_null (am_label_schema_lookup_label (am_document_get_schema (a), "evidence"));
+
+  g_assert_cmpuint (am_adjudication_accept_agreed (adj, &error), ==, 1);
+  difference = g_list_model_get_item (am_adjudication_get_differences (adj), 0);
+  g_assert_true (am_adjudication_accept (adj, difference, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (am_adjudication_get_gold (adj))), ==, 2);
+  first = g_list_model_get_item (am_document_get_annotations (am_adjudication_get_gold (adj)), 0);
+  g_assert_cmpstr (am_annotation_get_note (first), ==, "hedged");
+}
+
 /* The properties list rows bind to. */
 static void
 test_difference_properties (void)
@@ -992,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/adjudication/agreed-links", test_adjudication_agreed_links);
   g_test_add_func ("/adjudication/set-accepted", test_adjudication_set_accepted);
   g_test_add_func ("/adjudication/gold-json", test_adjudication_gold_json);
+  g_test_add_func ("/adjudication/merged-schema", test_adjudication_merged_schema);
   g_test_add_func ("/diff/properties", test_difference_properties);
 
   return g_test_run ();

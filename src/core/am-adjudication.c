@@ -13,7 +13,9 @@
 #include "am-adjudication.h"
 #include "am-agreement.h"
 #include "am-diff-private.h"
+#include "am-label.h"
 #include "am-label-schema.h"
+#include "am-relation-type.h"
 
 /* Settles the differences between several documents of one article into a new
  * gold document. All state lives in the gold document itself (a candidate is
@@ -75,6 +77,52 @@ am_adjudication_init (AmAdjudication *self)
 {
 }
 
+/* Labels and relations that another annotator's schema has and the first
+ * one's lacks join the gold's schema, so that their spans can be accepted.
+ * A shortcut key already taken is left out rather than the label.
+ */
+static void
+merge_schema (AmLabelSchema *gold,
+              AmLabelSchema *other)
+{
+  GListModel *labels = am_label_schema_get_labels (other);
+  GListModel *relations = am_label_schema_get_relations (other);
+  guint i;
+
+  for (i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(AmLabel) label = g_list_model_get_item (labels, i);
+      g_autoptr(AmLabel) copy = NULL;
+
+      if (am_label_schema_lookup_label (gold, am_label_get_id (label)) != NULL)
+        continue;
+      copy = am_label_new (am_label_get_id (label), am_label_get_name (label),
+                           am_label_get_color (label), am_label_get_dark_color (label),
+                           am_label_get_key (label));
+      if (!am_label_schema_add_label (gold, copy, NULL))
+        {
+          g_clear_object (&copy);
+          copy = am_label_new (am_label_get_id (label), am_label_get_name (label),
+                               am_label_get_color (label), am_label_get_dark_color (label), NULL);
+          am_label_schema_add_label (gold, copy, NULL);
+        }
+    }
+
+  for (i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(AmRelationType) relation = g_list_model_get_item (relations, i);
+      g_autoptr(AmRelationType) copy = NULL;
+
+      if (am_label_schema_lookup_relation (gold, am_relation_type_get_id (relation)) != NULL)
+        continue;
+      copy = am_relation_type_new (am_relation_type_get_id (relation),
+                                   am_relation_type_get_name (relation),
+                                   am_relation_type_get_from (relation),
+                                   am_relation_type_get_to (relation));
+      am_label_schema_add_relation (gold, copy, NULL);
+    }
+}
+
 /**
  * am_adjudication_new:
  * @documents: (array length=n_documents): two or more documents of one article
@@ -125,6 +173,8 @@ am_adjudication_new (AmDocument * const  *documents,
                     (const char * const *) self->names, &self->differences, &self->agreed);
 
   schema = am_label_schema_copy (am_document_get_schema (documents[0]));
+  for (i = 1; i < n_documents; i++)
+    merge_schema (schema, am_document_get_schema (documents[i]));
   self->gold = am_document_new_for_text (am_document_get_text (documents[0]), schema);
   keys = am_document_dup_meta_keys (documents[0]);
   for (i = 0; keys[i] != NULL; i++)
@@ -255,7 +305,8 @@ add_candidate (AmAdjudication  *self,
   const char *note = NULL;
   guint i;
 
-  for (i = 0; i < c->annotations->len && note == NULL; i++)
+  /* The first annotator who wrote a note on it. */
+  for (i = 0; i < c->annotations->len && (note == NULL || *note == '\0'); i++)
     note = am_annotation_get_note (g_ptr_array_index (c->annotations, i));
 
   ann = g_object_new (AM_TYPE_ANNOTATION,
