@@ -71,6 +71,7 @@ static GParamSpec *properties[N_PROPS];
 /* One NAME of the folder, as listed. */
 typedef struct
 {
+  char    *stem;
   char    *name;
   char    *key;
   GFile   *article;
@@ -82,6 +83,7 @@ typedef struct
 static void
 entry_free (Entry *entry)
 {
+  g_free (entry->stem);
   g_free (entry->name);
   g_free (entry->key);
   g_clear_object (&entry->article);
@@ -138,8 +140,6 @@ list_folder (GFile   *folder,
   g_autoptr(GHashTable) by_stem = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) local_error = NULL;
-  GHashTableIter iter;
-  gpointer value;
 
   folder_info = g_file_query_info (folder, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                    G_FILE_QUERY_INFO_NONE, NULL, &local_error);
@@ -164,7 +164,9 @@ list_folder (GFile   *folder,
       return NULL;
     }
 
-  by_stem = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)entry_free);
+  /* The entries own the keys. */
+  by_stem = g_hash_table_new (g_str_hash, g_str_equal);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   for (;;)
     {
       GFileInfo *info = NULL;
@@ -210,27 +212,23 @@ list_folder (GFile   *folder,
           g_autofree char *folded = NULL;
 
           entry = g_new0 (Entry, 1);
-          entry->name = g_utf8_validate (stem, -1, NULL) ? g_strdup (stem)
-                                                         : g_filename_display_name (stem);
+          entry->stem = g_steal_pointer (&stem);
+          entry->name = g_utf8_validate (entry->stem, -1, NULL)
+            ? g_strdup (entry->stem) : g_filename_display_name (entry->stem);
           folded = g_utf8_casefold (entry->name, -1);
           entry->key = g_utf8_collate_key_for_filename (folded, -1);
           entry->document = g_file_get_child (folder, document_name);
-          g_hash_table_insert (by_stem, g_strdup (stem), entry);
+          g_hash_table_insert (by_stem, entry->stem, entry);
+          g_ptr_array_add (entries, entry);
         }
       if (is_document)
         entry->has_document = TRUE;
       else
         entry->article = g_file_get_child (folder, file_name);
-      entry->stamp = entry->stamp * 31 + file_stamp (info);
+      /* Independent of the order in which the two files are listed. */
+      entry->stamp += file_stamp (info) * (is_document ? 31 : 1);
     }
 
-  entries = g_ptr_array_new_full (g_hash_table_size (by_stem), (GDestroyNotify)entry_free);
-  g_hash_table_iter_init (&iter, by_stem);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_ptr_array_add (entries, value);
-      g_hash_table_iter_steal (&iter);
-    }
   g_ptr_array_sort (entries, compare_entries);
   return g_steal_pointer (&entries);
 }
