@@ -737,6 +737,9 @@ test_adjudication (void)
   g_assert_cmpint (am_document_get_status (gold), ==, AM_DOCUMENT_STATUS_DONE);
   g_assert_cmpstr (am_document_get_title (gold), ==, "Taxes");
   g_assert_false (am_document_get_can_undo (gold));
+  g_assert_cmpuint (am_adjudication_get_n_documents (adj), ==, 2);
+  g_assert_cmpstr (am_adjudication_get_name (adj, 1), ==, "B");
+  g_assert_true (am_adjudication_get_document (adj, 1) == g_ptr_array_index (docs, 1));
   g_assert_cmpuint (am_adjudication_get_n_agreed (adj), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (am_adjudication_get_differences (adj)), ==, 3);
 

@@ -220,6 +220,23 @@ am_adjudication_get_n_documents (AmAdjudication *self)
   return self->documents->len;
 }
 
+/**
+ * am_adjudication_get_document:
+ * @document: the index of a document given to am_adjudication_new()
+ *
+ * Returns: (transfer none): that document placed on the gold's text (the
+ *   document itself when their texts are equal), for showing its spans
+ */
+AmDocument *
+am_adjudication_get_document (AmAdjudication *self,
+                              guint           document)
+{
+  g_return_val_if_fail (AM_IS_ADJUDICATION (self), NULL);
+  g_return_val_if_fail (document < self->documents->len, NULL);
+
+  return g_ptr_array_index (self->documents, document);
+}
+
 const char *
 am_adjudication_get_name (AmAdjudication *self,
                           guint           document)

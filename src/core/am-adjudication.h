@@ -25,6 +25,8 @@ AmAdjudication *am_adjudication_new             (AmDocument * const *documents,
 AmDocument     *am_adjudication_get_gold        (AmAdjudication     *self);
 GListModel     *am_adjudication_get_differences (AmAdjudication     *self);
 guint           am_adjudication_get_n_documents (AmAdjudication     *self);
+AmDocument     *am_adjudication_get_document    (AmAdjudication     *self,
+                                                 guint               document);
 const char     *am_adjudication_get_name        (AmAdjudication     *self,
                                                  guint               document);
 guint           am_adjudication_get_n_agreed    (AmAdjudication     *self);
