@@ -40,6 +40,8 @@ struct _AmReviewWindow
   GArray               *undo_stack;       /* Step */
   GArray               *redo_stack;       /* Step */
   GHashTable           *rows;             /* bound row widgets */
+  GPtrArray            *gold_spans;       /* AmAnnotation, see gold_index() */
+  guint                 gold_max_length;
   GtkSingleSelection   *selection;
   GFile                *mine_file;
   GFile                *gold_file;
@@ -124,33 +126,70 @@ format_score (double value)
 /* ---------------------------------------------------------------------- */
 /* Settling */
 
-gboolean
-am_review_window_is_settled (AmReviewWindow *self,
-                             AmDifference   *difference)
+/* The gold spans in text order with their longest length, so that finding
+ * those that overlap a difference takes a binary search, not a scan.
+ */
+static GPtrArray *
+gold_index (AmReviewWindow *self)
 {
-  g_autoptr(GPtrArray) labels = NULL;
   GListModel *annotations;
-  guint start;
-  guint end;
   guint n;
   guint i;
 
-  g_return_val_if_fail (AM_IS_REVIEW_WINDOW (self), FALSE);
-  g_return_val_if_fail (AM_IS_DIFFERENCE (difference), FALSE);
+  if (self->gold_spans != NULL)
+    return self->gold_spans;
 
-  if (g_hash_table_contains (self->rejected, difference))
-    return TRUE;
-
-  /* Accepted as is, or accepted and then edited: a gold span of one of the
-   * difference's labels inside its extent.
-   */
-  start = am_difference_get_start (difference);
-  end = am_difference_get_end (difference);
   annotations = am_document_get_annotations (am_adjudication_get_gold (self->adjudication));
   n = g_list_model_get_n_items (annotations);
+  self->gold_spans = g_ptr_array_new_full (n, g_object_unref);
+  self->gold_max_length = 0;
   for (i = 0; i < n; i++)
     {
-      g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
+      AmAnnotation *ann = g_list_model_get_item (annotations, i);
+
+      self->gold_max_length = MAX (self->gold_max_length, am_annotation_get_end (ann) - am_annotation_get_start (ann));
+      g_ptr_array_add (self->gold_spans, ann);
+    }
+  return self->gold_spans;
+}
+
+/* The first gold span in text order that may overlap [start, end). */
+static guint
+first_overlap_candidate (AmReviewWindow *self,
+                         guint           start)
+{
+  GPtrArray *spans = gold_index (self);
+  guint from = start > self->gold_max_length ? start - self->gold_max_length : 0;
+  guint lo = 0;
+  guint hi = spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (am_annotation_get_start (g_ptr_array_index (spans, mid)) < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The gold span of one of @difference's labels inside its extent: accepted
+ * as is, or accepted and then edited.
+ */
+static AmAnnotation *
+gold_span_in (AmReviewWindow *self,
+              AmDifference   *difference)
+{
+  GPtrArray *spans = gold_index (self);
+  guint start = am_difference_get_start (difference);
+  guint end = am_difference_get_end (difference);
+  guint i;
+
+  for (i = first_overlap_candidate (self, start); i < spans->len; i++)
+    {
+      AmAnnotation *ann = g_ptr_array_index (spans, i);
       guint c;
 
       if (am_annotation_get_start (ann) >= end)
@@ -159,9 +198,19 @@ am_review_window_is_settled (AmReviewWindow *self,
         continue;
       for (c = 0; c < am_difference_get_n_candidates (difference); c++)
         if (g_str_equal (am_annotation_get_label (ann), am_difference_get_candidate_label (difference, c)))
-          return TRUE;
+          return ann;
     }
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+am_review_window_is_settled (AmReviewWindow *self,
+                             AmDifference   *difference)
+{
+  g_return_val_if_fail (AM_IS_REVIEW_WINDOW (self), FALSE);
+  g_return_val_if_fail (AM_IS_DIFFERENCE (difference), FALSE);
+
+  return g_hash_table_contains (self->rejected, difference) || gold_span_in (self, difference) != NULL;
 }
 
 static guint
@@ -209,8 +258,7 @@ update_state (AmReviewWindow *self)
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle);
 
   if (selected != NULL)
-    has_gold_span = am_review_window_is_settled (self, selected) &&
-                    !g_hash_table_contains (self->rejected, selected);
+    has_gold_span = gold_span_in (self, selected) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", self->undo_stack->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.redo", self->redo_stack->len > 0);
@@ -230,6 +278,13 @@ update_state (AmReviewWindow *self)
     update_row (self, row);
 }
 
+static void
+gold_spans_changed_cb (AmReviewWindow *self)
+{
+  g_clear_pointer (&self->gold_spans, g_ptr_array_unref);
+}
+
+/* Once per step of the gold document's history. */
 static void
 gold_changed_cb (AmReviewWindow *self)
 {
@@ -459,22 +514,12 @@ static AmAnnotation *
 selected_gold_span (AmReviewWindow *self)
 {
   AmDifference *difference = am_review_window_get_selected (self);
-  GListModel *annotations = am_document_get_annotations (am_adjudication_get_gold (self->adjudication));
-  guint n = g_list_model_get_n_items (annotations);
-  guint i;
+  AmAnnotation *ann;
 
   if (difference == NULL)
     return NULL;
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
-
-      if (am_annotation_get_start (ann) >= am_difference_get_end (difference))
-        break;
-      if (am_annotation_get_end (ann) > am_difference_get_start (difference))
-        return g_steal_pointer (&ann);
-    }
-  return NULL;
+  ann = gold_span_in (self, difference);
+  return ann != NULL ? g_object_ref (ann) : NULL;
 }
 
 /* Word steps go from word edge to word edge: a start to the previous or next
@@ -976,7 +1021,7 @@ show_agreement (AmReviewWindow *self)
 
       add_scores_column (self, id, label_name (self, id), i, i + 1);
     }
-  add_scores_column (self, "all", _("All labels"), -1, i + 1);
+  add_scores_column (self, "all", _("All"), -1, i + 1);
 
   n_units = am_agreement_get_n_units (self->agreement);
   if (units == AM_AGREEMENT_UNITS_TOKENS)
@@ -1360,6 +1405,7 @@ am_review_window_dispose (GObject *object)
   g_clear_object (&self->adjudication);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_hash_table_unref);
+  g_clear_pointer (&self->gold_spans, g_ptr_array_unref);
   g_clear_pointer (&self->undo_stack, g_array_unref);
   g_clear_pointer (&self->redo_stack, g_array_unref);
   g_clear_object (&self->mine_file);
@@ -1683,6 +1729,12 @@ am_review_window_new (GtkApplication      *application,
 
   g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "changed",
                            G_CALLBACK (gold_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "annotation-added",
+                           G_CALLBACK (gold_spans_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "annotation-removed",
+                           G_CALLBACK (gold_spans_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "annotation-changed",
+                           G_CALLBACK (gold_spans_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "notify::modified",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
