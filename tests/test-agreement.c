@@ -574,6 +574,47 @@ test_different_article (void)
   diff = am_diff_documents (docs, 2, NULL, &error);
   g_assert_null (diff);
   g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+  g_clear_error (&error);
+
+  /* Without titles, the articles go by their first lines. */
+  am_document_unset_meta (a, "title");
+  am_document_unset_meta (b, "title");
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_CHARACTERS, &error);
+  g_assert_null (agreement);
+  g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "“Smith said taxes rose again.”"));
+  g_assert_nonnull (strstr (error->message, "“The weather was fine all week long.”"));
+}
+
+/* A colleague who has not started (no spans) on another article: without
+ * spans to place, the titles tell.
+ */
+static void
+test_different_article_without_spans (void)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new_default ();
+  g_autoptr(AmDocument) a = am_document_new ("Smith said taxes rose again.", schema);
+  g_autoptr(AmDocument) b = am_document_new ("Smith said taxes rose again, twice.", schema);
+  g_autoptr(AmDocument) c = am_document_new ("The weather was fine all week long.", schema);
+  g_autoptr(AmAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  AmDocument *docs[2] = { a, b };
+
+  am_document_set_meta (a, "title", "Taxes");
+  am_document_set_meta (b, "title", "Taxes");
+  am_document_set_meta (c, "title", "Weather");
+  am_document_add_annotation (a, "claim", 11, 27, NULL);
+
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_TOKENS, &error);
+  g_assert_no_error (error);
+  g_assert_true (am_agreement_is_missing (agreement, 1));
+
+  docs[1] = c;
+  g_clear_object (&agreement);
+  agreement = am_agreement_compute (docs, 2, NULL, AM_AGREEMENT_UNITS_TOKENS, &error);
+  g_assert_null (agreement);
+  g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "“Weather”"));
 }
 
 static void
@@ -1042,6 +1083,7 @@ main (int   argc,
   g_test_add_func ("/agreement/alpha-u/published-1995", test_alpha_u_published_1995);
   g_test_add_func ("/agreement/alpha-u/hand", test_alpha_u_hand);
   g_test_add_func ("/agreement/different-article", test_different_article);
+  g_test_add_func ("/agreement/different-article-without-spans", test_different_article_without_spans);
   g_test_add_func ("/agreement/reanchor", test_reanchor);
   g_test_add_func ("/agreement/json", test_json);
   g_test_add_func ("/diff/kinds", test_diff);

@@ -232,11 +232,29 @@ gram_filter_may_contain (const guint8 *bits,
   return TRUE;
 }
 
-static gboolean
-same_article_title (AmDocument *a,
-                    AmDocument *b)
+/* What a person calls the article: its title, or else its first line. */
+static char *
+article_name (AmDocument *document)
 {
-  return g_strcmp0 (am_document_get_title (a), am_document_get_title (b)) == 0;
+  const char *title = am_document_get_title (document);
+  const char *text = am_document_get_text_utf8 (document);
+  const char *end;
+  g_autofree char *line = NULL;
+
+  if (title[0] != '\0')
+    return g_strdup (title);
+
+  while (g_unichar_isspace (g_utf8_get_char (text)))
+    text = g_utf8_next_char (text);
+  end = strchr (text, '\n');
+  line = end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+  g_strchomp (line);
+  if (g_utf8_strlen (line, -1) > 60)
+    {
+      *g_utf8_offset_to_pointer (line, 59) = '\0';
+      return g_strconcat (line, "…", NULL);
+    }
+  return g_steal_pointer (&line);
 }
 
 /**
@@ -252,7 +270,8 @@ same_article_title (AmDocument *a,
  * annotation before it moved), and links follow when both
  * ends are placed. The texts are taken to be two versions of one article when at
  * least half of the annotations could be placed (or, without annotations, when
- * the titles are equal); otherwise the document is refused with
+ * the titles, or else the first lines, are equal); otherwise the document is
+ * refused with
  * %AM_DOCUMENT_ERROR_TEXT_MISMATCH.
  *
  * Returns: (transfer full): the aligned document, or %NULL with @error set
@@ -269,6 +288,8 @@ am_agreement_align_document (AmDocument  *reference,
   GListModel *annotations;
   GListModel *links;
   g_autofree guint8 *grams = NULL;
+  g_autofree char *reference_name = NULL;
+  g_autofree char *document_name = NULL;
   gint64 shift = 0;
   guint moved = 0;
   guint unplaced = 0;
@@ -336,12 +357,14 @@ am_agreement_align_document (AmDocument  *reference,
         moved++;
     }
 
-  if (n > 0 ? (n - unplaced) * 2 < n : !same_article_title (reference, document))
+  reference_name = article_name (reference);
+  document_name = article_name (document);
+  if (n > 0 ? unplaced * 2 > n : !g_str_equal (reference_name, document_name))
     {
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH,
                    _("“%s” and “%s” are not the same article: their texts differ and "
                      "their annotations cannot be placed on one text"),
-                   am_document_get_title (reference), am_document_get_title (document));
+                   reference_name, document_name);
       return NULL;
     }
 
