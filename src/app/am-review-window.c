@@ -800,9 +800,9 @@ update_row (AmReviewWindow *self,
     return;
 
   if (g_hash_table_contains (self->rejected, difference))
-    status = _("Neither");
+    status = _("✓ Neither");
   else if (am_review_window_is_settled (self, difference))
-    status = _("Settled");
+    status = _("✓ Settled");
   else
     status = _("Open");
   gtk_label_set_text (GTK_LABEL (status_label), status);
@@ -977,8 +977,8 @@ show_agreement (AmReviewWindow *self)
 {
   const char *headings[N_MEASURES] = {
     _("F1 exact"), _("F1 overlap"), _("Cohen’s κ"), _("Krippendorff’s α"), _("Unitizing αᵤ"),
-    _("Spans per annotator"), _("Matched exactly"), _("Label disagreements"),
-    _("Boundary disagreements"), _("Only in one"),
+    _("Spans (each)"), _("Matched exactly"), _("Other label"),
+    _("Other boundaries"), _("Only in one"),
   };
   const char *tooltips[N_MEASURES] = {
     _("Span F1: same start, end and label"),
