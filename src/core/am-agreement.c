@@ -1021,7 +1021,7 @@ unitize (GArray *spans,
     {
       const AmAgreementSpan *s = &g_array_index (spans, AmAgreementSpan, i);
 
-      if (label != G_MAXUINT && s->label != label)
+      if (s->label != label)
         continue;
       if (units->len > 0 && s->start < g_array_index (units, AmSpan, units->len - 1).end)
         {
@@ -1137,8 +1137,8 @@ compare_guint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Krippendorff's (2004) alpha_u for one label (G_MAXUINT: every label counted
- * as one category, for the overall value) among the raters in @members.
+/* Krippendorff's (2004) alpha_u for one label among the raters in @members,
+ * with its observed and expected disagreements for the overall value.
  */
 static double
 alpha_u (AmAgreement *self,
