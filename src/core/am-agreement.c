@@ -1589,13 +1589,6 @@ compute_group (AmAgreement *self,
     set_alpha_u (self, members, m, self->group_scores);
 }
 
-static gboolean
-is_missing (AmDocument *document)
-{
-  return am_document_get_status (document) == AM_DOCUMENT_STATUS_NEW &&
-         g_list_model_get_n_items (am_document_get_annotations (document)) == 0;
-}
-
 /**
  * am_agreement_compute:
  * @documents: (array length=n_documents): two or more documents of one article
@@ -1660,7 +1653,7 @@ am_agreement_compute (AmDocument * const  *documents,
         return NULL;
       self->n_moved += moved;
       self->n_unplaced += unplaced;
-      r->missing = is_missing (r->document);
+      r->missing = _am_diff_is_missing (r->document);
 
       r->name = g_strdup (unique[i]);
 

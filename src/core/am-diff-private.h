@@ -28,6 +28,7 @@ typedef struct
 
 AmCandidate *_am_candidate_ref   (AmCandidate        *self);
 void         _am_candidate_unref (AmCandidate        *self);
+gboolean     _am_diff_is_missing (AmDocument         *document);
 GStrv        _am_diff_names      (AmDocument * const *documents,
                                   guint               n_documents,
                                   const char * const *names);

@@ -403,8 +403,15 @@ difference_new (GPtrArray *members)
   return self;
 }
 
-static gboolean
-is_missing (AmDocument *document)
+/**
+ * _am_diff_is_missing:
+ *
+ * A document whose status is “new” and that has no annotation has not been
+ * annotated yet: its annotator takes no part in a comparison. (One in
+ * progress or done without spans found nothing, and counts.)
+ */
+gboolean
+_am_diff_is_missing (AmDocument *document)
 {
   return am_document_get_status (document) == AM_DOCUMENT_STATUS_NEW &&
          g_list_model_get_n_items (am_document_get_annotations (document)) == 0;
@@ -444,7 +451,7 @@ _am_diff_compute (AmDocument * const *aligned,
       GListModel *annotations = am_document_get_annotations (aligned[d]);
       guint n = g_list_model_get_n_items (annotations);
 
-      if (is_missing (aligned[d]))
+      if (_am_diff_is_missing (aligned[d]))
         continue;
       present |= G_GUINT64_CONSTANT (1) << d;
 
