@@ -1554,9 +1554,27 @@ decode_utf16 (const guchar  *data,
                           : data[2 * i] | (data[2 * i + 1] << 8);
   units[n] = 0;
 
+  /* GLib would stop at a NUL character without a word. */
+  for (i = 0; i < n; i++)
+    {
+      if (units[i] == 0)
+        {
+          g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_BINARY,
+                       _("The article holds a NUL character at byte offset %" G_GSIZE_FORMAT
+                         ": it looks like a binary file, not text"),
+                       i * 2 + 2);
+          return NULL;
+        }
+    }
+
   utf8 = g_utf16_to_utf8 (units, n, &items_read, &items_written, &local);
   if (utf8 == NULL)
     {
+      /* GLib stops after a high surrogate that lacks its pair: name the
+       * surrogate itself, counting the byte order mark.
+       */
+      if (items_read > 0 && units[items_read - 1] >= 0xD800 && units[items_read - 1] <= 0xDBFF)
+        items_read--;
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_ENCODING,
                    _("The article is not valid UTF-16: the unit at byte offset %" G_GSIZE_FORMAT
                      " is half of a character whose other half is missing"),
@@ -1751,8 +1769,9 @@ am_document_new_from_article (GFile   *file,
   return article_from_bytes (file, bytes, error);
 }
 
-/* An Argumark document is a JSON object; an article that starts with “{” is
- * too rare to guess for, and it can still be opened by renaming it .txt.
+/* By name first (.json is a document, .txt an article), then by content: an
+ * Argumark document is a JSON object, and an article that starts with “{”
+ * is too rare to guess for; it opens as an article when named .txt.
  */
 static gboolean
 looks_like_json (GFile  *file,
@@ -1765,6 +1784,8 @@ looks_like_json (GFile  *file,
 
   if (basename != NULL && g_str_has_suffix (basename, ".txt"))
     return FALSE;
+  if (basename != NULL && g_str_has_suffix (basename, ".json"))
+    return TRUE;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     i = 3;
