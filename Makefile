@@ -28,7 +28,7 @@ build: deps $(BUILD)/build.ninja
 	meson compile -C $(BUILD)
 
 run: build
-	$(BUILD)/src/app/argumark-dev $(SAMPLE)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/app/argumark $(SAMPLE)
 
 # Each half keeps going after a failure so that one run shows every failing
 # test; the summary line at the end decides the exit status.

@@ -917,6 +917,7 @@ _am_window_update_actions (AmWindow *self)
   AmAnnotation *annotation = has_doc ? selected (self) : NULL;
   gboolean has_selected = annotation != NULL;
   gboolean has_links = FALSE;
+  gboolean draft_pending = gtk_info_bar_get_revealed (GTK_INFO_BAR (self->draft_bar));
 
   if (has_selected)
     {
@@ -928,6 +929,8 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.open-folder", FALSE);
   gtk_widget_action_set_enabled (widget, "win.export", FALSE);
   gtk_widget_action_set_enabled (widget, "win.review", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.restore-draft", draft_pending);
+  gtk_widget_action_set_enabled (widget, "win.discard-draft", draft_pending);
   gtk_widget_action_set_enabled (widget, "win.save", has_doc);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_doc);
   gtk_widget_action_set_enabled (widget, "win.find", has_doc);

@@ -218,6 +218,7 @@ _am_window_check_draft (AmWindow *self)
 
   gtk_label_set_text (GTK_LABEL (self->draft_label), text);
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->draft_bar), TRUE);
+  _am_window_update_actions (self);
 }
 
 static void
@@ -258,18 +259,37 @@ restore_draft (AmWindow *self)
 }
 
 static void
-draft_bar_response_cb (AmWindow *self,
-                       int       response)
+win_restore_draft_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
+  AmWindow *self = AM_WINDOW (widget);
+
+  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (self->draft_bar)))
+    return;
+
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->draft_bar), FALSE);
+  restore_draft (self);
+  _am_window_update_actions (self);
+}
 
-  if (response == 1)
-    restore_draft (self);
-  else if (response == 2 && self->draft_key != NULL)
+static void
+win_discard_draft_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  if (!gtk_info_bar_get_revealed (GTK_INFO_BAR (self->draft_bar)))
+    return;
+
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->draft_bar), FALSE);
+  if (self->draft_key != NULL)
     am_drafts_remove (self->drafts, self->draft_key);
-
+  /* Edits made while the question was open still need their own draft. */
   if (am_window_get_unsaved (self))
     schedule_draft (self);
+  _am_window_update_actions (self);
 }
 
 /* Open ----------------------------------------------------------------- */
@@ -724,8 +744,8 @@ _am_window_files_dispose (AmWindow *self)
 void
 _am_window_class_files_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, draft_bar_response_cb);
-
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, win_restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, win_discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, win_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, win_open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save_action);
