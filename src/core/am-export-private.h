@@ -20,6 +20,9 @@ typedef struct
   const char *name;
   GPtrArray  *spans;
   GPtrArray  *links;
+  /* Tokens and sentences (AmSpan) if already cut, or NULL */
+  GArray     *words;
+  GArray     *sentences;
 } AmExportDoc;
 
 /* One output: a file for one-file formats, a folder for brat and webanno.

@@ -112,9 +112,17 @@ tokenize (AmExportWriter *w,
   guint *level_end = NULL;
   guint i;
 
-  words = am_segment_words (d->text, language, &local_error);
-  if (words != NULL)
-    t->sentences = am_segment_sentences (d->text, language, &local_error);
+  if (d->words != NULL && d->sentences != NULL)
+    {
+      words = g_array_ref (d->words);
+      t->sentences = g_array_ref (d->sentences);
+    }
+  else
+    {
+      words = am_segment_words (d->text, language, &local_error);
+      if (words != NULL)
+        t->sentences = am_segment_sentences (d->text, language, &local_error);
+    }
   if (words == NULL || t->sentences == NULL)
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_SEGMENTATION,
@@ -211,15 +219,61 @@ tokenize (AmExportWriter *w,
   return TRUE;
 }
 
+/* Tokens come in text order: walking from the previous one to the next is
+ * much cheaper than converting each offset from scratch. */
+typedef struct
+{
+  AmText     *text;
+  const char *utf8;
+  guint       offset;
+  gsize       byte;
+  guint       utf16;
+} Cursor;
+
+static void
+cursor_init (Cursor *c,
+             AmText *text)
+{
+  c->text = text;
+  c->utf8 = am_text_get_utf8 (text);
+  c->offset = 0;
+  c->byte = 0;
+  c->utf16 = 0;
+}
+
+static void
+cursor_move (Cursor *c,
+             guint   offset)
+{
+  if (offset < c->offset || offset - c->offset > 256)
+    {
+      c->offset = offset;
+      c->byte = am_text_offset_to_byte (c->text, offset);
+      c->utf16 = am_text_offset_to_utf16 (c->text, offset);
+      return;
+    }
+  while (c->offset < offset)
+    {
+      guchar ch = (guchar) c->utf8[c->byte];
+
+      /* Four-byte sequences are the code points beyond the BMP. */
+      c->utf16 += ch >= 0xF0 ? 2 : 1;
+      c->byte = g_utf8_next_char (c->utf8 + c->byte) - c->utf8;
+      c->offset++;
+    }
+}
+
 static void
 append_token_text (GString *buf,
-                   AmText  *text,
+                   Cursor  *c,
                    Token   *token)
 {
-  gsize b0 = am_text_offset_to_byte (text, token->start);
-  gsize b1 = am_text_offset_to_byte (text, token->end);
+  gsize b0;
 
-  g_string_append_len (buf, am_text_get_utf8 (text) + b0, b1 - b0);
+  cursor_move (c, token->start);
+  b0 = c->byte;
+  cursor_move (c, token->end);
+  g_string_append_len (buf, c->utf8 + b0, c->byte - b0);
 }
 
 /* For each token, the span of each column that covers it: a table of
@@ -253,11 +307,13 @@ _am_export_conll_document (AmExportWriter *w,
   g_auto(Tokenized) t = { NULL, NULL, NULL, 0 };
   g_autofree guint *table = NULL;
   GString *buf = w->buf;
+  Cursor cursor;
   guint i;
 
   if (!tokenize (w, d, &t, error))
     return FALSE;
   table = level_table (&t);
+  cursor_init (&cursor, d->text);
 
   g_string_append (buf, "# doc_id = ");
   g_string_append (buf, d->name);
@@ -267,7 +323,7 @@ _am_export_conll_document (AmExportWriter *w,
       Token *token = &g_array_index (t.tokens, Token, i);
       guint level;
 
-      append_token_text (buf, d->text, token);
+      append_token_text (buf, &cursor, token);
       for (level = 0; level < MAX (t.n_levels, 1); level++)
         {
           guint number = t.n_levels > 0 ? table[(gsize) i * t.n_levels + level] : 0;
@@ -395,11 +451,13 @@ _am_export_webanno_document (AmExportWriter *w,
   g_autofree guint *table = NULL;
   GString *buf = w->buf;
   guint sentence_start = 0;
+  Cursor cursor;
   guint i;
 
   if (!tokenize (w, d, &t, error))
     return FALSE;
   table = level_table (&t);
+  cursor_init (&cursor, d->text);
 
   for (i = 0; i < t.spans->len; i++)
     {
@@ -458,10 +516,13 @@ _am_export_webanno_document (AmExportWriter *w,
           sentence_start = i;
         }
 
-      g_string_append_printf (buf, "%u-%u\t%u-%u\t", token->sentence + 1, i - sentence_start + 1,
-                              am_text_offset_to_utf16 (d->text, token->start),
-                              am_text_offset_to_utf16 (d->text, token->end));
-      append_token_text (buf, d->text, token);
+      cursor_move (&cursor, token->start);
+      g_string_append_printf (buf, "%u-%u\t%u-", token->sentence + 1, i - sentence_start + 1,
+                              cursor.utf16);
+      cursor_move (&cursor, token->end);
+      _am_export_append_uint (buf, cursor.utf16);
+      g_string_append_c (buf, '\t');
+      append_token_text (buf, &cursor, token);
       g_string_append_c (buf, '\t');
 
       for (k = 0; k < t.n_levels; k++)

@@ -14,6 +14,7 @@
 
 #include "am-document-io.h"
 #include "am-export-private.h"
+#include "am-segmenter.h"
 
 G_DEFINE_QUARK (am-export-error-quark, am_export_error)
 
@@ -961,6 +962,8 @@ write_document (AmExporter      *self,
                 AmExportWriter  *w,
                 AmDocument      *doc,
                 const char      *name,
+                GArray          *words,
+                GArray          *sentences,
                 GError         **error)
 {
   GListModel *annotations = am_document_get_annotations (doc);
@@ -1011,6 +1014,8 @@ write_document (AmExporter      *self,
   d.name = name;
   d.spans = spans;
   d.links = kept_links;
+  d.words = words;
+  d.sentences = sentences;
 
   switch (self->format)
     {
@@ -1052,28 +1057,137 @@ write_document (AmExporter      *self,
   return TRUE;
 }
 
-static AmDocument *
-load_input (AmExporter  *self,
-            Input       *input,
-            GError     **error)
+/* Read-ahead: documents are loaded by a few worker threads, at most
+ * READ_AHEAD inputs ahead of the one being written, so that loading (most of
+ * the work) uses every core while memory stays flat and the output keeps the
+ * input order. */
+#define READ_AHEAD 16
+
+typedef struct
 {
+  AmDocument *doc;
+  GError     *error;
+  guint       n_orphans;
+  gboolean    ready;
+  GArray     *words;
+  GArray     *sentences;
+} Slot;
+
+typedef struct
+{
+  GPtrArray   *inputs;
+  gboolean     segment;
+  Slot        *slots;
+  GMutex       lock;
+  GCond        cond;
+  GThreadPool *pool;
+} Loader;
+
+static void
+load_one (gpointer data,
+          gpointer user_data)
+{
+  Loader *loader = user_data;
+  guint i = GPOINTER_TO_UINT (data) - 1;
+  Input *input = g_ptr_array_index (loader->inputs, i);
   g_autoptr(AmLoadReport) report = NULL;
+  GError *error = NULL;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) sentences = NULL;
   AmDocument *doc;
 
   if (input->document != NULL)
-    return g_object_ref (input->document);
+    doc = g_object_ref (input->document);
+  else
+    doc = am_document_open (input->file, &report, &error);
 
-  doc = am_document_open (input->file, &report, error);
-  if (doc != NULL && report != NULL && am_load_report_get_n_orphans (report) > 0)
+  /* Token formats cut the text here too, in parallel; if that fails, the
+   * writer tries again and reports why. */
+  if (doc != NULL && loader->segment)
     {
-      g_autofree char *path = g_file_get_parse_name (input->file);
+      const char *language = am_document_get_meta (doc, "language");
 
-      g_ptr_array_add (self->notes,
-                       g_strdup_printf (_("%s: %u annotations no longer fit the text and are not "
-                                          "exported (open the document to place them again)"),
-                                        path, am_load_report_get_n_orphans (report)));
+      words = am_segment_words (am_document_get_text (doc), language, NULL);
+      if (words != NULL)
+        sentences = am_segment_sentences (am_document_get_text (doc), language, NULL);
+      if (sentences == NULL)
+        g_clear_pointer (&words, g_array_unref);
     }
+
+  g_mutex_lock (&loader->lock);
+  loader->slots[i].words = g_steal_pointer (&words);
+  loader->slots[i].sentences = g_steal_pointer (&sentences);
+  loader->slots[i].doc = doc;
+  loader->slots[i].error = error;
+  loader->slots[i].n_orphans = report != NULL ? am_load_report_get_n_orphans (report) : 0;
+  loader->slots[i].ready = TRUE;
+  g_cond_broadcast (&loader->cond);
+  g_mutex_unlock (&loader->lock);
+}
+
+static void
+loader_init (Loader    *loader,
+             GPtrArray *inputs,
+             gboolean   segment)
+{
+  guint i;
+
+  loader->inputs = inputs;
+  loader->segment = segment;
+  loader->slots = g_new0 (Slot, inputs->len);
+  g_mutex_init (&loader->lock);
+  g_cond_init (&loader->cond);
+  loader->pool = g_thread_pool_new (load_one, loader, CLAMP (g_get_num_processors (), 1, 4),
+                                    FALSE, NULL);
+  for (i = 0; i < MIN (inputs->len, READ_AHEAD); i++)
+    g_thread_pool_push (loader->pool, GUINT_TO_POINTER (i + 1), NULL);
+}
+
+/* Waits for input @i and hands it over; asks for input i + READ_AHEAD. */
+static AmDocument *
+loader_take (Loader  *loader,
+             guint    i,
+             guint   *n_orphans,
+             GArray **words,
+             GArray **sentences,
+             GError **error)
+{
+  AmDocument *doc;
+
+  if (i + READ_AHEAD < loader->inputs->len)
+    g_thread_pool_push (loader->pool, GUINT_TO_POINTER (i + READ_AHEAD + 1), NULL);
+
+  g_mutex_lock (&loader->lock);
+  while (!loader->slots[i].ready)
+    g_cond_wait (&loader->cond, &loader->lock);
+  doc = g_steal_pointer (&loader->slots[i].doc);
+  if (doc == NULL)
+    g_propagate_error (error, g_steal_pointer (&loader->slots[i].error));
+  *n_orphans = loader->slots[i].n_orphans;
+  *words = g_steal_pointer (&loader->slots[i].words);
+  *sentences = g_steal_pointer (&loader->slots[i].sentences);
+  g_mutex_unlock (&loader->lock);
+
   return doc;
+}
+
+static void
+loader_clear (Loader *loader)
+{
+  guint i;
+
+  /* Queued loads are dropped, running ones finish. */
+  g_thread_pool_free (loader->pool, TRUE, TRUE);
+  for (i = 0; i < loader->inputs->len; i++)
+    {
+      g_clear_object (&loader->slots[i].doc);
+      g_clear_error (&loader->slots[i].error);
+      g_clear_pointer (&loader->slots[i].words, g_array_unref);
+      g_clear_pointer (&loader->slots[i].sentences, g_array_unref);
+    }
+  g_free (loader->slots);
+  g_mutex_clear (&loader->lock);
+  g_cond_clear (&loader->cond);
 }
 
 static gboolean
@@ -1084,6 +1198,7 @@ export_all (AmExporter    *self,
 {
   g_autoptr(GHashTable) labels_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_outputs = MAX (self->parts->len, 1);
+  Loader loader = { NULL, FALSE, NULL };
   Output *outputs;
   gboolean ok = TRUE;
   AmExportOffsets offsets = self->offsets;
@@ -1149,12 +1264,18 @@ export_all (AmExporter    *self,
         ok = FALSE;
     }
 
+  if (ok)
+    loader_init (&loader, self->inputs,
+                 self->format == AM_EXPORT_FORMAT_CONLL || self->format == AM_EXPORT_FORMAT_WEBANNO);
   for (i = 0; ok && i < self->inputs->len; i++)
     {
       Input *input = g_ptr_array_index (self->inputs, i);
       g_autoptr(AmDocument) doc = NULL;
       g_autoptr(GError) local_error = NULL;
       Output *o = &outputs[0];
+      g_autoptr(GArray) words = NULL;
+      g_autoptr(GArray) sentences = NULL;
+      guint n_orphans = 0;
       const char *part;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1163,7 +1284,7 @@ export_all (AmExporter    *self,
           break;
         }
 
-      doc = load_input (self, input, &local_error);
+      doc = loader_take (&loader, i, &n_orphans, &words, &sentences, &local_error);
       if (doc == NULL)
         {
           g_autofree char *path = g_file_get_parse_name (input->file);
@@ -1171,6 +1292,15 @@ export_all (AmExporter    *self,
           add_problem (self, path, local_error->message);
           emit_progress (self, i + 1);
           continue;
+        }
+      if (n_orphans > 0)
+        {
+          g_autofree char *path = g_file_get_parse_name (input->file);
+
+          g_ptr_array_add (self->notes,
+                           g_strdup_printf (_("%s: %u annotations no longer fit the text and are "
+                                              "not exported (open the document to place them "
+                                              "again)"), path, n_orphans));
         }
 
       {
@@ -1205,7 +1335,7 @@ export_all (AmExporter    *self,
             }
         }
 
-      if (!write_document (self, &o->w, doc, input->name, &local_error))
+      if (!write_document (self, &o->w, doc, input->name, words, sentences, &local_error))
         {
           g_string_truncate (o->w.buf, 0);
           if (!g_error_matches (local_error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_SEGMENTATION))
@@ -1220,6 +1350,8 @@ export_all (AmExporter    *self,
         self->n_written++;
       emit_progress (self, i + 1);
     }
+  if (loader.slots != NULL)
+    loader_clear (&loader);
 
   for (i = 0; i < n_outputs; i++)
     {
