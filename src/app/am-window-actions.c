@@ -926,7 +926,6 @@ _am_window_update_actions (AmWindow *self)
       has_links = links->len > 0;
     }
 
-  gtk_widget_action_set_enabled (widget, "win.open-folder", FALSE);
   gtk_widget_action_set_enabled (widget, "win.export", FALSE);
   gtk_widget_action_set_enabled (widget, "win.review", FALSE);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", draft_pending);
@@ -948,6 +947,7 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "doc.move-end", has_selected);
   gtk_widget_action_set_enabled (widget, "doc.link", has_selected && can_link_from (self, annotation));
   gtk_widget_action_set_enabled (widget, "doc.unlink", has_links);
+  _am_window_corpus_update_actions (self);
 }
 
 void
@@ -960,7 +960,6 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
   /* Not yet built: present and disabled, so that their menu items and
    * shortcuts show where they will be.
    */
-  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, NULL);
 
@@ -981,7 +980,6 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.show-preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "doc.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "doc.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo", NULL);

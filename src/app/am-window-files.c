@@ -112,19 +112,28 @@ am_window_open (AmWindow  *self,
   if (document == NULL)
     return FALSE;
 
+  _am_window_show_document (self, document,
+                            opened_as_article (document, file) ? NULL : file,
+                            file, report);
+  return TRUE;
+}
+
+void
+_am_window_show_document (AmWindow     *self,
+                          AmDocument   *document,
+                          GFile        *file,
+                          GFile        *origin,
+                          AmLoadReport *report)
+{
   _am_window_discard_draft (self);
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), FALSE);
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->draft_bar), FALSE);
 
-  _am_window_set_document (self, document,
-                           opened_as_article (document, file) ? NULL : file,
-                           file);
+  _am_window_set_document (self, document, file, origin);
   update_draft_key (self);
-  add_recent (file);
+  add_recent (origin);
   show_report (self, report);
   _am_window_check_draft (self);
-
-  return TRUE;
 }
 
 /* Drafts --------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 
 #include "am-annotation-sidebar.h"
 #include "am-article-view.h"
+#include "am-corpus-sidebar.h"
 #include "am-drafts.h"
 #include "am-window.h"
 
@@ -44,6 +45,12 @@ struct _AmWindow
 
   guint                 toast_source;
 
+  /* A corpus folder open in the window (am-window-corpus.c). */
+  AmCorpus             *corpus;
+  AmCorpusItem         *corpus_item;
+  AmDocument           *corpus_document;
+  GCancellable         *corpus_cancellable;
+
   /* The work holds changes the model does not know of: a restored draft. */
   guint                 restored : 1;
   guint                 saving : 1;
@@ -63,6 +70,7 @@ struct _AmWindow
   GtkWidget            *paned;
   AmAnnotationSidebar  *sidebar;
   AmArticleView        *article_view;
+  AmCorpusSidebar      *corpus_sidebar;
   GtkWidget            *error_bar;
   GtkWidget            *error_label;
   GtkWidget            *draft_bar;
@@ -91,5 +99,15 @@ void      _am_window_save_async           (AmWindow       *self,
 void      _am_window_cancel_link          (AmWindow       *self);
 void      _am_window_selection_changed    (AmWindow       *self);
 void      _am_window_files_dispose        (AmWindow       *self);
+/* What am_window_open does once the document is loaded. */
+void      _am_window_show_document        (AmWindow       *self,
+                                           AmDocument     *document,
+                                           GFile          *file,
+                                           GFile          *origin,
+                                           AmLoadReport   *report);
+void      _am_window_class_corpus_init    (GtkWidgetClass *widget_class);
+void      _am_window_corpus_init          (AmWindow       *self);
+void      _am_window_corpus_update_actions (AmWindow      *self);
+void      _am_window_corpus_dispose       (AmWindow       *self);
 
 G_END_DECLS

@@ -531,6 +531,7 @@ am_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->toast_source, g_source_remove);
   _am_window_files_dispose (self);
+  _am_window_corpus_dispose (self);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -654,6 +655,7 @@ am_window_class_init (AmWindowClass *klass)
 
   _am_window_class_actions_init (widget_class);
   _am_window_class_files_init (widget_class);
+  _am_window_class_corpus_init (widget_class);
 }
 
 static void
@@ -707,6 +709,7 @@ am_window_init (AmWindow *self)
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
   update_recent (self);
 
+  _am_window_corpus_init (self);
   _am_window_set_document (self, NULL, NULL, NULL);
 }
 

@@ -35,6 +35,9 @@ gboolean      am_window_has_file                (AmWindow             *self,
 gboolean      am_window_open                    (AmWindow             *self,
                                                  GFile                *file,
                                                  GError              **error);
+gboolean      am_window_open_folder             (AmWindow             *self,
+                                                 GFile                *folder,
+                                                 GError              **error);
 AmAnnotation *am_window_get_selected_annotation (AmWindow             *self);
 void          am_window_show_message            (AmWindow             *self,
                                                  const char           *message);
