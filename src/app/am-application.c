@@ -245,7 +245,7 @@ am_application_new (void)
 
 /**
  * am_application_open_file:
- * @file: an article or an Argumark document
+ * @file: an article, an Argumark document or a corpus folder
  * @hint: (nullable): the window the request came from
  *
  * Shows @file: in the window that already has it, else in @hint or another
@@ -298,7 +298,10 @@ am_application_open_file (AmApplication *self,
       created = TRUE;
     }
 
-  if (!am_window_open (target, file, &error))
+  /* A folder is a corpus: its documents are listed beside the article. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
+      ? !am_window_open_folder (target, file, &error)
+      : !am_window_open (target, file, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *primary = NULL;
