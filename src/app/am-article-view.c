@@ -259,10 +259,11 @@ compare_entries (gconstpointer a,
   return am_annotation_compare (ea->annotation, eb->annotation);
 }
 
-/* Greedy interval colouring, outer spans first: each span takes the lowest
- * level that no earlier span still open at its start holds, so that two
- * overlapping spans never share a level and a span nested in another lies
- * deeper.
+/* A span's level is its nesting depth: the number of spans before it
+ * (outer spans first) that are still open where it starts. A span nested
+ * in another lies one level deeper and shows over it; and an edit changes
+ * the levels only of the spans that start inside the edited one, which
+ * keeps updates local however the spans chain through the article.
  */
 static void
 compute_levels (AmArticleView *self)
@@ -273,8 +274,6 @@ compute_levels (AmArticleView *self)
   for (i = 0; i < self->entries->len; i++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, i);
-      guint64 used = 0;
-      guint level = 0;
       guint j = 0;
 
       while (j < open->len)
@@ -282,18 +281,12 @@ compute_levels (AmArticleView *self)
           Entry *other = &g_array_index (self->entries, Entry, g_array_index (open, guint, j));
 
           if (other->end <= entry->start)
-            {
-              g_array_remove_index_fast (open, j);
-              continue;
-            }
-          if (other->level < 64)
-            used |= G_GUINT64_CONSTANT (1) << other->level;
-          j++;
+            g_array_remove_index_fast (open, j);
+          else
+            j++;
         }
 
-      while (level < 64 && (used & (G_GUINT64_CONSTANT (1) << level)) != 0)
-        level++;
-      entry->level = level;
+      entry->level = open->len;
       g_array_append_val (open, i);
     }
 }
@@ -304,6 +297,20 @@ get_iter (AmArticleView *self,
           guint          offset)
 {
   gtk_text_buffer_get_iter_at_offset (self->buffer, iter, (int) offset);
+}
+
+static void
+apply_range (AmArticleView *self,
+             guint          tag,
+             Range         *range)
+{
+  GtkTextIter start;
+  GtkTextIter end;
+
+  get_iter (self, &start, range->start);
+  get_iter (self, &end, range->end);
+  gtk_text_buffer_apply_tag (self->buffer, g_ptr_array_index (self->tags, tag), &start, &end);
+  range->start = range->end = 0;
 }
 
 /* Removes every annotation tag from @range and puts back those of the
@@ -550,6 +557,7 @@ disconnect_document (AmArticleView *self)
 static void
 load_document (AmArticleView *self)
 {
+  g_autofree Range *pending = NULL;
   GtkTextIter start;
   GtkTextIter end;
   GListModel *model;
@@ -580,6 +588,10 @@ load_document (AmArticleView *self)
       g_ptr_array_add (self->labels, label);
     }
 
+  /* Off the view while it fills, so that the 20,000 tags do not each
+   * invalidate part of a layout that is rebuilt anyway.
+   */
+  gtk_text_view_set_buffer (self->text_view, NULL);
   gtk_text_buffer_set_text (self->buffer, am_document_get_text_utf8 (self->document),
                             (int) am_text_get_n_bytes (am_document_get_text (self->document)));
   create_tags (self);
@@ -603,17 +615,26 @@ load_document (AmArticleView *self)
   g_array_sort (self->entries, compare_entries);
   compute_levels (self);
 
+  /* Spans of one tag that overlap or touch are applied as one range. */
+  pending = g_new0 (Range, self->tags->len);
   for (i = 0; i < n; i++)
     {
       const Entry *entry = &g_array_index (self->entries, Entry, i);
+      guint t = entry->label * N_LEVELS + MIN (entry->level, N_LEVELS - 1);
 
-      get_iter (self, &start, entry->start);
-      get_iter (self, &end, entry->end);
-      gtk_text_buffer_apply_tag (self->buffer, entry_tag (self, entry), &start, &end);
+      if (pending[t].end > pending[t].start && entry->start > pending[t].end)
+        apply_range (self, t, &pending[t]);
+      if (pending[t].end == pending[t].start)
+        pending[t].start = entry->start;
+      pending[t].end = MAX (pending[t].end, entry->end);
     }
+  for (i = 0; i < self->tags->len; i++)
+    if (pending[i].end > pending[i].start)
+      apply_range (self, i, &pending[i]);
 
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   gtk_text_buffer_place_cursor (self->buffer, &start);
+  gtk_text_view_set_buffer (self->text_view, self->buffer);
 }
 
 /* Innermost: the last span in the entries' order (latest start, then
