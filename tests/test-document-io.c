@@ -7,12 +7,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "am-document-io.h"
 
 #define SAMPLE TEST_DATA_DIR "/../../data/samples/hamas-isis-sinai.txt"
+#define FORMAT_DOC TEST_DATA_DIR "/../../docs/format.md"
+#define JSON_SCHEMA TEST_DATA_DIR "/../../data/schema/argumark-1.schema.json"
 
 static void
 rm_rf (const char *path)
@@ -723,6 +726,119 @@ test_minimal_document (void)
   g_assert_cmpstr (am_annotation_get_note (annotation), ==, "");
 }
 
+/* Every ```json example of the specification is a document Argumark loads. */
+static void
+test_docs_examples (void)
+{
+  g_autofree char *markdown = NULL;
+  const char *p;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (FORMAT_DOC, &markdown, NULL, NULL));
+  for (p = strstr (markdown, "```json\n"); p != NULL; p = strstr (p, "```json\n"))
+    {
+      g_autoptr(AmDocument) doc = NULL;
+      g_autoptr(AmLoadReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *end;
+
+      p += strlen ("```json\n");
+      end = strstr (p, "```");
+      g_assert_nonnull (end);
+      doc = am_document_load_from_data (p, end - p, &report, &error);
+      g_assert_no_error (error);
+      g_assert_true (am_load_report_is_empty (report));
+      n++;
+      p = end + 3;
+    }
+
+  g_assert_cmpuint (n, >=, 2);
+}
+
+static void
+check_properties (JsonObject *written,
+                  JsonObject *definition,
+                  const char *what)
+{
+  JsonObject *properties = json_object_get_object_member (definition, "properties");
+  JsonArray *required = json_object_get_array_member (definition, "required");
+  g_autoptr(GList) members = json_object_get_members (written);
+  GList *l;
+  guint i;
+
+  g_test_message ("%s", what);
+  g_assert_false (json_object_get_boolean_member (definition, "additionalProperties"));
+  for (l = members; l != NULL; l = l->next)
+    g_assert_true (json_object_has_member (properties, l->data));
+  for (i = 0; i < json_array_get_length (required); i++)
+    g_assert_true (json_object_has_member (written, json_array_get_string_element (required, i)));
+}
+
+/* The JSON Schema and the writer agree: every member written is in the
+ * schema, every member the schema requires is written.
+ */
+static void
+test_json_schema (void)
+{
+  g_autoptr(AmDocument) doc = annotated_sample ();
+  g_autoptr(AmDocument) loaded = NULL;
+  g_autoptr(JsonParser) schema_parser = json_parser_new ();
+  g_autoptr(JsonParser) doc_parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *schema, *defs, *root, *annotation, *orphan, *sources_holder = NULL;
+  JsonArray *annotations;
+  GString *s;
+  guint i;
+
+  /* An orphan and sources, so that every optional part is written. */
+  bytes = am_document_to_bytes (doc);
+  s = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_string_replace (s, "Israel has claimed that", "Israel has said that", 1);
+  g_string_replace (s, am_text_get_sha256 (am_document_get_text (doc)),
+                    "0000000000000000000000000000000000000000000000000000000000000000", 1);
+  json = g_string_free (s, FALSE);
+  loaded = am_document_load_from_data (json, strlen (json), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_orphans (loaded)), ==, 1);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = am_document_to_bytes (loaded);
+
+  json_parser_load_from_file (schema_parser, JSON_SCHEMA, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (doc_parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  schema = json_node_get_object (json_parser_get_root (schema_parser));
+  defs = json_object_get_object_member (schema, "$defs");
+  root = json_node_get_object (json_parser_get_root (doc_parser));
+
+  check_properties (root, schema, "top level");
+  check_properties (json_object_get_object_member (root, "schema"),
+                    json_object_get_object_member (defs, "schema"), "schema");
+  check_properties (json_array_get_object_element (json_object_get_array_member (
+                      json_object_get_object_member (root, "schema"), "labels"), 0),
+                    json_object_get_object_member (defs, "label"), "label");
+  check_properties (json_array_get_object_element (json_object_get_array_member (
+                      json_object_get_object_member (root, "schema"), "relations"), 0),
+                    json_object_get_object_member (defs, "relation"), "relation");
+  check_properties (json_array_get_object_element (json_object_get_array_member (root, "links"), 0),
+                    json_object_get_object_member (defs, "link"), "link");
+
+  annotations = json_object_get_array_member (root, "annotations");
+  for (i = 0; i < json_array_get_length (annotations); i++)
+    {
+      annotation = json_array_get_object_element (annotations, i);
+      check_properties (annotation, json_object_get_object_member (defs, "annotation"), "annotation");
+      if (json_object_has_member (annotation, "sources"))
+        sources_holder = annotation;
+    }
+  g_assert_nonnull (sources_holder);
+  orphan = json_array_get_object_element (json_object_get_array_member (root, "orphans"), 0);
+  check_properties (orphan, json_object_get_object_member (defs, "annotation"), "orphan");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +857,8 @@ main (int   argc,
   g_test_add_func ("/document-io/reanchor", test_reanchor);
   g_test_add_func ("/document-io/reanchor-quote-edited", test_reanchor_quote_edited);
   g_test_add_func ("/document-io/minimal", test_minimal_document);
+  g_test_add_func ("/document-io/docs-examples", test_docs_examples);
+  g_test_add_func ("/document-io/json-schema", test_json_schema);
 
   return g_test_run ();
 }

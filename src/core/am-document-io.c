@@ -486,9 +486,14 @@ get_string (const AmJsonValue *object,
 
   if (node->n > max_bytes)
     {
-      set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
-                 _("is %u KB long; at most %" G_GSIZE_FORMAT " KB are allowed"),
-                 node->n / 1024, max_bytes / 1024);
+      if (max_bytes >= 64 * 1024)
+        set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
+                   _("is %u KB long; at most %" G_GSIZE_FORMAT " KB are allowed"),
+                   node->n / 1024, max_bytes / 1024);
+      else
+        set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
+                   _("is %u bytes long; at most %" G_GSIZE_FORMAT " are allowed"),
+                   node->n, max_bytes);
       return FALSE;
     }
 
@@ -1269,7 +1274,7 @@ build_document (const AmJsonValue *root,
   if (!read_header (root, error) ||
       !check_members (root, &top, top_members, error) ||
       !get_string (root, &top, "text", TRUE, MAX_TEXT_BYTES, &text_utf8, error) ||
-      !get_string (root, &top, "text_sha256", FALSE, 64, &sha, error) ||
+      !get_string (root, &top, "text_sha256", FALSE, 1024, &sha, error) ||
       !get_container (root, &top, "meta", AM_JSON_OBJECT, &meta, error) ||
       !get_container (root, &top, "schema", AM_JSON_OBJECT, &schema_node, error) ||
       !get_string (root, &top, "annotator", FALSE, 1024, &annotator, error) ||
