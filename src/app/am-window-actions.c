@@ -158,12 +158,14 @@ name_dialog_response_cb (AmWindow  *self,
       g_settings_set_string (self->settings, "annotator-name", name);
     }
 
-  self->asked_name = TRUE;
   self->name_dialog = NULL;
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  if (response != GTK_RESPONSE_ACCEPT && response != GTK_RESPONSE_REJECT)
+  /* Skip tags without a name and stops asking; closing the dialog does neither. */
+  if (response != GTK_RESPONSE_ACCEPT && response != GTK_RESPONSE_CANCEL)
     return;
+
+  self->asked_name = TRUE;
 
   if (label != NULL && self->document != NULL)
     tag_range (self, label, self->pending_start, self->pending_end);
@@ -192,7 +194,7 @@ ask_annotator_name (AmWindow *self)
   dialog = gtk_dialog_new_with_buttons (_("Your Name"), GTK_WINDOW (self),
                                         GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT |
                                         GTK_DIALOG_USE_HEADER_BAR,
-                                        _("_Skip"), GTK_RESPONSE_REJECT,
+                                        _("_Skip"), GTK_RESPONSE_CANCEL,
                                         _("_Continue"), GTK_RESPONSE_ACCEPT,
                                         NULL);
   gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
@@ -616,6 +618,59 @@ is_linked (AmWindow     *self,
   return FALSE;
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Points the link list at the end of @annotation in the article, where the
+ * eye already is; at the top of the article if that is out of sight.
+ */
+static void
+point_link_popover (AmWindow     *self,
+                    AmAnnotation *annotation)
+{
+  GtkWidget *view = GTK_WIDGET (self->article_view);
+  GtkWidget *text_view = find_text_view (view);
+  GdkRectangle rect = { gtk_widget_get_width (view) / 2, 0, 1, 1 };
+
+  if (text_view != NULL)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
+      GdkRectangle location;
+      GtkTextIter iter;
+      double x;
+      double y;
+      int wx;
+      int wy;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, am_annotation_get_end (annotation));
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (text_view), &iter, &location);
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (text_view), GTK_TEXT_WINDOW_WIDGET,
+                                             location.x, location.y + location.height, &wx, &wy);
+      if (gtk_widget_translate_coordinates (text_view, view, wx, wy, &x, &y) &&
+          x >= 0 && y >= 0 && x < gtk_widget_get_width (view) && y < gtk_widget_get_height (view))
+        rect = (GdkRectangle) { (int) x, (int) y, 1, 1 };
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->link_popover), &rect);
+}
+
 static void
 doc_link_action (GtkWidget  *widget,
                  const char *action_name,
@@ -668,6 +723,7 @@ doc_link_action (GtkWidget  *widget,
     }
 
   am_window_show_message (self, _("Choose the span to link to, or click it in the article"));
+  point_link_popover (self, from);
   gtk_popover_popup (GTK_POPOVER (self->link_popover));
   gtk_widget_grab_focus (self->link_list);
 }

@@ -65,6 +65,8 @@ struct _AmWindow
   GtkWidget            *label_buttons;
   GtkWidget            *undo_button;
   GtkWidget            *stack;
+  GtkWidget            *drafts_group;
+  GtkWidget            *drafts_list;
   GtkWidget            *recent_group;
   GtkWidget            *recent_list;
   GtkWidget            *paned;

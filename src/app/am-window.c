@@ -311,17 +311,114 @@ compare_recent (gconstpointer a,
   return -g_date_time_compare (time_a, time_b);
 }
 
+static GtkWidget *
+make_file_row (const char *uri,
+               const char *title,
+               const char *where)
+{
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *name;
+  GtkWidget *detail;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  name = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+  detail = gtk_label_new (where);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), detail);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, where);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+
+  return row;
+}
+
+static void
+clear_list (GtkWidget *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+}
+
+static gboolean
+is_open_elsewhere (AmWindow *self,
+                   GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return FALSE;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      if (l->data != (gpointer) self && AM_IS_WINDOW (l->data) && am_window_has_file (l->data, file))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Work left unsaved by a crash, so that it can be found again without
+ * remembering which file it was: opening the file offers to restore it.
+ */
+static void
+update_drafts (AmWindow *self)
+{
+  g_auto(GStrv) keys = am_drafts_list_keys (self->drafts);
+  guint n = 0;
+  guint i;
+
+  clear_list (self->drafts_list);
+
+  for (i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *uri = am_drafts_dup_origin_uri (self->drafts, keys[i]);
+      g_autofree char *title = am_drafts_dup_title (self->drafts, keys[i]);
+      g_autofree char *where = NULL;
+      g_autofree char *detail = NULL;
+      g_autoptr(GFile) origin = NULL;
+
+      if (uri == NULL)
+        continue;
+
+      origin = g_file_new_for_uri (uri);
+      if (is_open_elsewhere (self, origin))
+        continue;
+
+      if (title == NULL || title[0] == '\0')
+        {
+          g_free (title);
+          title = g_file_get_basename (origin);
+        }
+      where = display_name_for_file (origin);
+      /* Translators: %s is where the document was opened from */
+      detail = g_strdup_printf (_("Not saved · %s"), where);
+      gtk_list_box_append (GTK_LIST_BOX (self->drafts_list), make_file_row (uri, title, detail));
+      n++;
+    }
+
+  gtk_widget_set_visible (self->drafts_group, n > 0);
+}
+
 static void
 update_recent (AmWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
-  GtkWidget *child;
   GList *items;
   guint i;
 
-  while ((child = gtk_widget_get_first_child (self->recent_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->recent_list), child);
+  clear_list (self->recent_list);
 
   items = gtk_recent_manager_get_items (manager);
   for (GList *l = items; l != NULL; l = l->next)
@@ -341,32 +438,16 @@ update_recent (AmWindow *self)
       GtkRecentInfo *info = g_ptr_array_index (mine, i);
       g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
       g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *folder = parent != NULL ? display_name_for_file (parent) : NULL;
-      GtkWidget *row;
-      GtkWidget *box;
-      GtkWidget *name;
-      GtkWidget *where;
+      g_autofree char *folder = parent != NULL ? display_name_for_file (parent) : g_strdup ("");
 
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      name = gtk_label_new (gtk_recent_info_get_display_name (info));
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_box_append (GTK_BOX (box), name);
-      where = gtk_label_new (folder);
-      gtk_label_set_xalign (GTK_LABEL (where), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_add_css_class (where, "dim-label");
-      gtk_widget_add_css_class (where, "caption");
-      gtk_box_append (GTK_BOX (box), where);
-
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data_full (G_OBJECT (row), "uri",
-                              g_strdup (gtk_recent_info_get_uri (info)), g_free);
-      gtk_list_box_append (GTK_LIST_BOX (self->recent_list), row);
+      gtk_list_box_append (GTK_LIST_BOX (self->recent_list),
+                           make_file_row (gtk_recent_info_get_uri (info),
+                                          gtk_recent_info_get_display_name (info),
+                                          folder));
     }
 
   gtk_widget_set_visible (self->recent_group, mine->len > 0);
+  update_drafts (self);
 }
 
 static void
@@ -633,6 +714,8 @@ am_window_class_init (AmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmWindow, label_buttons);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, AmWindow, drafts_list);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, AmWindow, paned);
