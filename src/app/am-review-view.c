@@ -19,6 +19,8 @@ struct _AmReviewView
   AmAdjudication *adjudication;
   AmDocument     *gold;
   GPtrArray      *agreed;        /* AmAnnotation */
+  GtkTextTagTable *tags;         /* shared by every buffer the view shows */
+  AmDifference   *current;
   guint64         hidden;        /* bit d: annotator d is hidden */
   gboolean        dark;
 };
@@ -85,7 +87,7 @@ ensure_tag (AmReviewView *self,
             const char   *kind,
             const char   *label_id)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
+  GtkTextTagTable *table = self->tags;
   g_autofree char *name = g_strdup_printf ("%s:%s", kind, label_id);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   GdkRGBA rgba;
@@ -125,7 +127,7 @@ static GtkTextTag *
 kind_tag (AmReviewView     *self,
           AmDifferenceKind  kind)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)));
+  GtkTextTagTable *table = self->tags;
   const char *name = am_difference_kind_to_string (kind);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   GdkRGBA rgba;
@@ -134,21 +136,23 @@ kind_tag (AmReviewView     *self,
     return tag;
 
   gdk_rgba_parse (&rgba, kind_styles[kind].color);
-  tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), name,
-                                    "underline", kind_styles[kind].underline,
-                                    "underline-rgba", &rgba,
-                                    NULL);
+  tag = gtk_text_tag_new (name);
+  g_object_set (tag,
+                "underline", kind_styles[kind].underline,
+                "underline-rgba", &rgba,
+                NULL);
+  gtk_text_tag_table_add (table, tag);
+  g_object_unref (tag);
   return tag;
 }
 
 static void
-apply (AmReviewView *self,
-       GtkTextTag   *tag,
-       guint         start,
-       guint         end,
-       gboolean      on)
+apply_to (GtkTextBuffer *buffer,
+          GtkTextTag    *tag,
+          guint          start,
+          guint          end,
+          gboolean       on)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter s;
   GtkTextIter e;
 
@@ -158,6 +162,16 @@ apply (AmReviewView *self,
     gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
   else
     gtk_text_buffer_remove_tag (buffer, tag, &s, &e);
+}
+
+static void
+apply (AmReviewView *self,
+       GtkTextTag   *tag,
+       guint         start,
+       guint         end,
+       gboolean      on)
+{
+  apply_to (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)), tag, start, end, on);
 }
 
 static gboolean
@@ -174,55 +188,32 @@ candidate_visible (AmReviewView *self,
   return FALSE;
 }
 
+/* A fresh buffer takes its tags far faster than one a view lays out, so
+ * every full redraw (a new review, an annotator shown or hidden) builds one.
+ */
 static void
-remove_kind (AmReviewView *self,
-             const char   *prefix)
+rebuild (AmReviewView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  GListModel *labels = am_label_schema_get_labels (am_document_get_schema (self->gold));
-  guint n = g_list_model_get_n_items (labels);
-  GtkTextIter s;
-  GtkTextIter e;
-  guint i;
-
-  gtk_text_buffer_get_bounds (buffer, &s, &e);
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AmLabel) label = g_list_model_get_item (labels, i);
-
-      gtk_text_buffer_remove_tag (buffer, ensure_tag (self, prefix, am_label_get_id (label)), &s, &e);
-    }
-}
-
-/* Differences and agreed spans change only with the annotator toggles. */
-static void
-show_spans (AmReviewView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (self->tags);
   GListModel *differences = am_adjudication_get_differences (self->adjudication);
+  GListModel *annotations = am_document_get_annotations (self->gold);
   guint n = g_list_model_get_n_items (differences);
   guint64 all = 0;
-  GtkTextIter s;
-  GtkTextIter e;
+  GtkTextIter cursor;
   guint i;
-  guint k;
 
   for (i = 0; i < am_adjudication_get_n_documents (self->adjudication); i++)
     all |= G_GUINT64_CONSTANT (1) << i;
 
-  remove_kind (self, "agreed");
-  remove_kind (self, "candidate");
-  gtk_text_buffer_get_bounds (buffer, &s, &e);
-  for (k = AM_DIFFERENCE_LABEL; k <= AM_DIFFERENCE_MISSING; k++)
-    gtk_text_buffer_remove_tag (buffer, kind_tag (self, k), &s, &e);
+  gtk_text_buffer_set_text (buffer, am_document_get_text_utf8 (self->gold), -1);
 
   if ((self->hidden & all) != all)
     for (i = 0; i < self->agreed->len; i++)
       {
         AmAnnotation *ann = g_ptr_array_index (self->agreed, i);
 
-        apply (self, ensure_tag (self, "agreed", am_annotation_get_label (ann)),
-               am_annotation_get_start (ann), am_annotation_get_end (ann), TRUE);
+        apply_to (buffer, ensure_tag (self, "agreed", am_annotation_get_label (ann)),
+                  am_annotation_get_start (ann), am_annotation_get_end (ann), TRUE);
       }
 
   for (i = 0; i < n; i++)
@@ -238,11 +229,35 @@ show_spans (AmReviewView *self)
 
           if (!candidate_visible (self, difference, c))
             continue;
-          apply (self, ensure_tag (self, "candidate", am_difference_get_candidate_label (difference, c)),
-                 start, end, TRUE);
-          apply (self, underline, start, end, TRUE);
+          apply_to (buffer, ensure_tag (self, "candidate", am_difference_get_candidate_label (difference, c)),
+                    start, end, TRUE);
+          apply_to (buffer, underline, start, end, TRUE);
         }
     }
+
+  n = g_list_model_get_n_items (annotations);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
+
+      apply_to (buffer, ensure_tag (self, "gold", am_annotation_get_label (ann)),
+                am_annotation_get_start (ann), am_annotation_get_end (ann), TRUE);
+    }
+
+  if (self->current != NULL)
+    {
+      apply_to (buffer, gtk_text_tag_table_lookup (self->tags, "current"),
+                am_difference_get_start (self->current), am_difference_get_end (self->current), TRUE);
+      gtk_text_buffer_get_iter_at_offset (buffer, &cursor, am_difference_get_start (self->current));
+    }
+  else
+    gtk_text_buffer_get_start_iter (buffer, &cursor);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
+  if (self->current != NULL)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer),
+                                  0.1, FALSE, 0.0, 0.3);
 }
 
 static void
@@ -420,6 +435,8 @@ am_review_view_dispose (GObject *object)
   g_clear_object (&self->gold);
   g_clear_object (&self->adjudication);
   g_clear_pointer (&self->agreed, g_ptr_array_unref);
+  g_clear_object (&self->current);
+  g_clear_object (&self->tags);
 
   G_OBJECT_CLASS (am_review_view_parent_class)->dispose (object);
 }
@@ -458,6 +475,7 @@ am_review_view_init (AmReviewView *self)
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 24);
   gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self), 6);
   gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), 6);
+  self->tags = g_object_ref (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self))));
   gtk_widget_add_css_class (GTK_WIDGET (self), "review-view");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
@@ -485,9 +503,7 @@ am_review_view_set_adjudication (AmReviewView   *self,
                                  AmAdjudication *adjudication,
                                  GPtrArray      *agreed)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start;
-  GListModel *annotations;
+  GtkTextTag *current;
   GListModel *labels;
   GtkSettings *settings;
   gboolean dark = FALSE;
@@ -505,11 +521,6 @@ am_review_view_set_adjudication (AmReviewView   *self,
   self->adjudication = g_object_ref (adjudication);
   self->gold = g_object_ref (am_adjudication_get_gold (adjudication));
   self->agreed = g_ptr_array_ref (agreed);
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  gtk_text_buffer_set_text (buffer, am_document_get_text_utf8 (self->gold), -1);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_place_cursor (buffer, &start);
 
   /* Created in order of priority: gold above difference marks above agreed spans. */
   labels = am_label_schema_get_labels (am_document_get_schema (self->gold));
@@ -534,17 +545,11 @@ am_review_view_set_adjudication (AmReviewView   *self,
 
       ensure_tag (self, "gold", am_label_get_id (label));
     }
-  gtk_text_buffer_create_tag (buffer, "current", NULL);
+  current = gtk_text_tag_new ("current");
+  gtk_text_tag_table_add (self->tags, current);
+  g_object_unref (current);
 
-  show_spans (self);
-  annotations = am_document_get_annotations (self->gold);
-  n = g_list_model_get_n_items (annotations);
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AmAnnotation) ann = g_list_model_get_item (annotations, i);
-
-      show_gold_span (self, ann, TRUE);
-    }
+  rebuild (self);
 
   g_signal_connect_object (self->gold, "annotation-added", G_CALLBACK (annotation_added_cb),
                            self, G_CONNECT_SWAPPED);
@@ -572,7 +577,7 @@ am_review_view_set_annotator_visible (AmReviewView *self,
   else
     self->hidden |= bit;
   if (self->adjudication != NULL)
-    show_spans (self);
+    rebuild (self);
 }
 
 gboolean
@@ -603,9 +608,11 @@ am_review_view_show_difference (AmReviewView *self,
   g_return_if_fail (AM_IS_REVIEW_VIEW (self));
   g_return_if_fail (AM_IS_DIFFERENCE (difference));
 
+  g_set_object (&self->current, difference);
+
   /* A tag rather than the selection, which would hide the marks beneath. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
-  current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current");
+  current = gtk_text_tag_table_lookup (self->tags, "current");
   gdk_rgba_parse (&rgba, kind_styles[am_difference_get_kind (difference)].color);
   rgba.alpha = 0.3;
   g_object_set (current, "background-rgba", &rgba, NULL);
