@@ -1053,7 +1053,10 @@ write_document (AmExporter      *self,
     }
 
   self->n_spans += spans->len;
-  self->n_links += kept_links->len;
+  /* Count only the links that the format holds. */
+  if (self->format != AM_EXPORT_FORMAT_DOCCANO && self->format != AM_EXPORT_FORMAT_CONLL &&
+      self->format != AM_EXPORT_FORMAT_CSV)
+    self->n_links += kept_links->len;
   return TRUE;
 }
 
