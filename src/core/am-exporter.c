@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "am-corpus.h"
 #include "am-document-io.h"
 #include "am-export-private.h"
 #include "am-segmenter.h"
@@ -219,9 +220,11 @@ _am_export_note (AmExportWriter *w,
 
 typedef struct
 {
-  char       *name;
-  GFile      *file;
-  AmDocument *document;
+  char         *name;
+  GFile        *file;
+  AmDocument   *document;
+  AmCorpus     *corpus;
+  AmCorpusItem *item;
 } Input;
 
 typedef struct
@@ -270,6 +273,8 @@ input_free (Input *input)
   g_free (input->name);
   g_clear_object (&input->file);
   g_clear_object (&input->document);
+  g_clear_object (&input->corpus);
+  g_clear_object (&input->item);
   g_free (input);
 }
 
@@ -680,74 +685,23 @@ add_input_file (AmExporter *self,
   g_ptr_array_add (self->inputs, input);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* A corpus folder: NAME.argumark.json documents, and NAME.txt articles that
- * have none yet, in name order. Loading waits for the export itself, so the
- * memory an export takes does not grow with the corpus. */
+/* A corpus folder (am-corpus.h): its documents and the articles that have
+ * none yet, in the corpus's order. Loading waits for the export itself, so
+ * the memory an export takes does not grow with the corpus. */
 static gboolean
 add_corpus (AmExporter  *self,
             GFile       *folder,
             GError     **error)
 {
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint before = self->inputs->len;
+  g_autoptr(AmCorpus) corpus = am_corpus_open (folder, error);
+  guint n;
   guint i;
 
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (children == NULL)
+  if (corpus == NULL)
     return FALSE;
 
-  for (;;)
-    {
-      GFileInfo *info = NULL;
-
-      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, error))
-        return FALSE;
-      if (info == NULL)
-        break;
-      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-        continue;
-      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
-    }
-  g_ptr_array_sort (names, compare_names);
-
-  for (i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-
-      if (g_str_has_suffix (name, ".argumark.json"))
-        g_hash_table_add (documents, g_strndup (name, strlen (name) - strlen (".argumark.json")));
-    }
-
-  for (i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
-
-      if (name[0] == '.')
-        continue;
-      if (g_str_has_suffix (name, ".argumark.json"))
-        add_input_file (self, child);
-      else if (g_str_has_suffix (name, ".txt"))
-        {
-          g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".txt"));
-
-          if (!g_hash_table_contains (documents, stem))
-            add_input_file (self, child);
-        }
-    }
-
-  if (self->inputs->len == before)
+  n = g_list_model_get_n_items (G_LIST_MODEL (corpus));
+  if (n == 0)
     {
       g_autofree char *path = g_file_get_parse_name (folder);
 
@@ -755,6 +709,21 @@ add_corpus (AmExporter  *self,
                    _("%s holds no Argumark documents (NAME.argumark.json) or articles (NAME.txt)"),
                    path);
       return FALSE;
+    }
+
+  for (i = 0; i < n; i++)
+    {
+      AmCorpusItem *item = g_list_model_get_item (G_LIST_MODEL (corpus), i);
+      Input *input = g_new0 (Input, 1);
+      GFile *file = am_corpus_item_get_has_document (item) ?
+                    am_corpus_item_get_document_file (item) :
+                    am_corpus_item_get_article_file (item);
+
+      input->name = unique_name (self, am_corpus_item_get_name (item));
+      input->file = g_object_ref (file);
+      input->corpus = g_object_ref (corpus);
+      input->item = item;
+      g_ptr_array_add (self->inputs, input);
     }
   return TRUE;
 }
@@ -1101,6 +1070,8 @@ load_one (gpointer data,
 
   if (input->document != NULL)
     doc = g_object_ref (input->document);
+  else if (input->item != NULL)
+    doc = am_corpus_open_item (input->corpus, input->item, &report, &error);
   else
     doc = am_document_open (input->file, &report, &error);
 
