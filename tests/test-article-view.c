@@ -322,6 +322,21 @@ test_text_and_title (Fixture       *fixture,
 }
 
 static void
+test_no_title (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  /* The article starts with a long paragraph, not a headline. */
+  set_document (fixture);
+  buffer = gtk_text_view_get_buffer (text_view_of (fixture->view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, 3);
+  g_assert_false (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (
+    gtk_text_buffer_get_tag_table (buffer), "title")));
+}
+
+static void
 test_nesting (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -822,6 +837,10 @@ main (int   argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/article-view/text-and-title", test_text_and_title, NULL);
+  ADD ("/article-view/no-title", test_no_title,
+       "Israel has claimed that Hamas is aiding ISIS's branch in Egypt's Sinai Peninsula in order "
+       "to free up arms-smuggling routes into Gaza, in preparation for its next war with Israel, "
+       "a senior officer said.\n\nIn an interview with Israel Radio, he added more.\n");
   ADD ("/article-view/nesting", test_nesting, NULL);
   ADD ("/article-view/incremental", test_incremental, NULL);
   ADD ("/article-view/random-edits", test_random_edits, NULL);

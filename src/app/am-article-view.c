@@ -23,6 +23,8 @@
 #define MAX_LINE_CHARS 72
 #define MIN_MARGIN 24
 
+#define MAX_TITLE_CHARS 160
+
 typedef struct
 {
   AmAnnotation *annotation;
@@ -45,6 +47,7 @@ struct _AmArticleView
   GtkWidget      *scroller;
   GtkTextView    *text_view;
   GtkTextBuffer  *buffer;
+  GtkTextTag     *body_tag;
   GtkTextTag     *title_tag;
   GtkCssProvider *font_provider;
   GMenu          *extra_menu;
@@ -597,11 +600,16 @@ load_document (AmArticleView *self)
   create_tags (self);
   rebuild_menu (self);
 
-  /* The first line is the headline. */
-  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_apply_tag (self->buffer, self->body_tag, &start, &end);
+
+  /* A short first line is the headline; a long one is the first
+   * paragraph of an article that has none.
+   */
   end = start;
   gtk_text_iter_forward_to_line_end (&end);
-  gtk_text_buffer_apply_tag (self->buffer, self->title_tag, &start, &end);
+  if (gtk_text_iter_get_offset (&end) <= MAX_TITLE_CHARS && !gtk_text_iter_is_end (&end))
+    gtk_text_buffer_apply_tag (self->buffer, self->title_tag, &start, &end);
 
   model = am_document_get_annotations (self->document);
   n = g_list_model_get_n_items (model);
@@ -1133,6 +1141,12 @@ am_article_view_init (AmArticleView *self)
 
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  /* A hyphen that Pango adds when it breaks a long word is not in the
+   * article, and would mislead someone choosing where a span ends.
+   */
+  self->body_tag = gtk_text_buffer_create_tag (self->buffer, "body",
+                                               "insert-hyphens", FALSE,
+                                               NULL);
   self->title_tag = gtk_text_buffer_create_tag (self->buffer, "title",
                                                 "scale", 1.6,
                                                 "weight", PANGO_WEIGHT_BOLD,
