@@ -1235,7 +1235,12 @@ export_all (AmExporter    *self,
   for (i = 0; ok && i < n_outputs; i++)
     {
       if (!open_output (self, &outputs[i], error))
-        ok = FALSE;
+        {
+          g_autofree char *path = g_file_get_parse_name (outputs[i].target);
+
+          g_prefix_error (error, _("Cannot write %s: "), path);
+          ok = FALSE;
+        }
     }
 
   if (ok)
