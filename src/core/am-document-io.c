@@ -413,7 +413,7 @@ check_unique (const AmJsonValue *object,
         }
       else
         for (j = 0; j < i && !twice; j++)
-          twice = strcmp (object->v.members[j].key, name) == 0;
+          twice = object->v.members[j].key[0] == name[0] && strcmp (object->v.members[j].key, name) == 0;
 
       if (twice)
         {
@@ -424,6 +424,19 @@ check_unique (const AmJsonValue *object,
     }
 
   return TRUE;
+}
+
+static gboolean
+is_allowed (const char * const *allowed,
+            const char         *name)
+{
+  for (; *allowed != NULL; allowed++)
+    {
+      if ((*allowed)[0] == name[0] && strcmp (*allowed, name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -441,7 +454,7 @@ check_members (const AmJsonValue  *object,
     {
       const char *name = object->v.members[i].key;
 
-      if (!g_strv_contains (allowed, name))
+      if (!is_allowed (allowed, name))
         {
           g_autofree char *list = g_strjoinv (", ", (char **) allowed);
 

@@ -619,7 +619,10 @@ am_json_object_get (const AmJsonValue *object,
 
   for (i = object->n; i > 0; i--)
     {
-      if (strcmp (object->v.members[i - 1].key, key) == 0)
+      const char *name = object->v.members[i - 1].key;
+
+      /* The first byte settles almost every comparison. */
+      if (name[0] == key[0] && strcmp (name, key) == 0)
         return &object->v.members[i - 1].value;
     }
 
