@@ -9,7 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
+#include "am-document-io.h"
 #include "am-importer.h"
 
 #define INTEROP TEST_DATA_DIR "/interop"
@@ -742,6 +744,123 @@ test_guess_and_text (void)
   g_assert_false (am_import_format_from_string ("conll", &format));
 }
 
+/* argumark-cli import, as a user runs it */
+
+static int
+run_cli (const char * const *args,
+         char              **err)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "argumark-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  guint i;
+
+  g_ptr_array_add (argv, cli);
+  for (i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("argumark-import-XXXXXX", &error);
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *doc_path = g_build_filename (corpus, "test-sequence-labeling-missing-text-1.argumark.json", NULL);
+  g_autofree char *txt_path = g_build_filename (corpus, "test-sequence-labeling-missing-text-1.txt", NULL);
+  g_autofree char *missing = g_build_filename (INTEROP, "doccano-jsonl", "official-examples",
+                                               "test-sequence-labeling-missing-text.jsonl", NULL);
+  g_autofree char *conll = g_build_filename (INTEROP, "conll-doccano-examples", "example.conll", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) doc_file = g_file_new_for_path (doc_path);
+  g_autoptr(AmDocument) doc = NULL;
+  g_autoptr(AmLoadReport) report = NULL;
+
+  g_assert_no_error (error);
+
+  {
+    /* A record without text is reported with file, line and reason; the
+     * others are written; exit status 1. */
+    const char *args[] = { "import", "--from", "doccano", missing, "-o", corpus, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "test-sequence-labeling-missing-text.jsonl:3: the record has no"));
+    g_assert_nonnull (strstr (err, "label “LOC” added to the schema"));
+    g_assert_nonnull (strstr (err, "2 documents written"));
+  }
+  doc = am_document_load (doc_file, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_document_get_text_utf8 (doc), ==, "exampleA");
+  g_assert_cmpuint (n_annotations (doc), ==, 1);
+  g_assert_nonnull (am_label_schema_lookup_label (am_document_get_schema (doc), "LOC"));
+  g_assert_true (g_file_test (txt_path, G_FILE_TEST_IS_REGULAR));
+
+  {
+    /* Again: everything exists, nothing is written. */
+    const char *args[] = { "import", missing, "--offsets", "code-points", "-o", corpus, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_true (g_file_get_contents (doc_path, &before, NULL, NULL));
+    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "already exists: nothing was written"));
+    g_assert_true (g_file_get_contents (doc_path, &after, NULL, NULL));
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    /* A refused file is counted as refused. */
+    const char *args[] = { "import", conll, "-o", corpus, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "refused: this looks like a CoNLL"));
+    g_assert_nonnull (strstr (err, "1 files refused"));
+  }
+  {
+    const char *bad[][7] = {
+      { "import", "--from", "excel", missing, "-o", corpus, NULL },
+      { "import", missing, NULL },
+      { "import", "-o", corpus, NULL },
+      { "import", "--offsets", "bytes", missing, "-o", corpus, NULL },
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (run_cli (bad[i], &err), ==, 2);
+      }
+  }
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/import/jsonl", test_jsonl);
   g_test_add_func ("/import/refused", test_refused);
   g_test_add_func ("/import/guess-and-text", test_guess_and_text);
+  g_test_add_func ("/import/cli", test_cli);
 
   return g_test_run ();
 }
