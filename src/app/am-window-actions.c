@@ -12,6 +12,7 @@
 
 #include "am-application.h"
 #include "am-preferences-window.h"
+#include "am-review-window.h"
 #include "am-segmenter.h"
 #include "am-window-private.h"
 
@@ -940,6 +941,17 @@ win_show_preferences_action (GtkWidget  *widget,
 }
 
 static void
+win_review_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  if (self->document != NULL)
+    am_review_window_choose (GTK_WINDOW (self), self->document, self->file);
+}
+
+static void
 win_find_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -983,7 +995,7 @@ _am_window_update_actions (AmWindow *self)
     }
 
   gtk_widget_action_set_enabled (widget, "win.export", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.review", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.review", has_doc);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", draft_pending);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", draft_pending);
   gtk_widget_action_set_enabled (widget, "win.save", has_doc);
@@ -1013,11 +1025,11 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, win_show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, win_find_action);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, win_review_action);
   /* Not yet built: present and disabled, so that their menu items and
    * shortcuts show where they will be.
    */
   gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.review", NULL, NULL);
 
   gtk_widget_class_install_action (widget_class, "doc.tag", "s", doc_tag_action);
   gtk_widget_class_install_action (widget_class, "doc.relabel", "s", doc_relabel_action);
