@@ -80,6 +80,8 @@ make_samples (void)
   add_span (doc, "T3", "counter-claim", "prices will rise", NULL);
   add_span (doc, "T4", "claim", "prices will rise.", NULL);
   add_span (doc, "T5", "claim", "fall,” said", NULL);
+  /* Across a line break, and so across sentences. */
+  add_span (doc, "T6", "counter-claim", "Monday.\nCritics", NULL);
   add_link (doc, "L1", "source", "T2", "T1");
   add_link (doc, "L2", "counters", "T3", "T1");
   am_document_set_status (doc, AM_DOCUMENT_STATUS_IN_PROGRESS);
@@ -199,7 +201,7 @@ test_golden (gconstpointer data)
   g_assert_true (am_exporter_export (exporter, out, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, 4);
-  g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, 10);
+  g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, 11);
   g_assert_cmpuint (am_exporter_get_n_links (exporter), ==,
                     format == AM_EXPORT_FORMAT_DOCCANO || format == AM_EXPORT_FORMAT_CONLL ||
                     format == AM_EXPORT_FORMAT_CSV ? 0 : 5);
