@@ -726,6 +726,27 @@ test_minimal_document (void)
   g_assert_cmpstr (am_annotation_get_note (annotation), ==, "");
 }
 
+/* Orphans written by another program may lack a quote: they stay orphans. */
+static void
+test_orphan_without_quote (void)
+{
+  const char *json = "{\"format\": \"argumark\", \"version\": 1, \"text\": \"Jones denied it.\",\n"
+                     " \"orphans\": [{\"id\": \"T7\", \"label\": \"claim\", \"start\": 60, \"end\": 70}]}";
+  g_autoptr(AmDocument) doc = NULL;
+  g_autoptr(AmLoadReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AmAnnotation *annotation;
+
+  doc = am_document_load_from_data (json, strlen (json), &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_load_report_get_n_orphans (report), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_orphans (doc)), ==, 1);
+
+  annotation = am_document_add_annotation (doc, "claim", 0, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (am_annotation_get_id (annotation), ==, "T8");
+}
+
 /* Every ```json example of the specification is a document Argumark loads. */
 static void
 test_docs_examples (void)
@@ -857,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/document-io/reanchor", test_reanchor);
   g_test_add_func ("/document-io/reanchor-quote-edited", test_reanchor_quote_edited);
   g_test_add_func ("/document-io/minimal", test_minimal_document);
+  g_test_add_func ("/document-io/orphan-without-quote", test_orphan_without_quote);
   g_test_add_func ("/document-io/docs-examples", test_docs_examples);
   g_test_add_func ("/document-io/json-schema", test_json_schema);
 

@@ -1031,6 +1031,12 @@ place (AmDocument    *doc,
         }
     }
 
+  if (quote == NULL)
+    {
+      *reason = g_strdup (_("it has no quote to find it by"));
+      return FALSE;
+    }
+
   if (!find_nearest (text, quote, start, &new_start))
     {
       *reason = g_strdup (_("its quote is not in the text"));
