@@ -769,7 +769,9 @@ am_export_dialog_new (GtkWindow  *parent,
   if (file != NULL)
     {
       self->name = name_of_file (file);
-      self->folder_hint = g_file_get_parent (file);
+      /* Not beside the bundled sample, which is a resource. */
+      if (g_file_is_native (file))
+        self->folder_hint = g_file_get_parent (file);
     }
   else
     self->name = g_strdup ("document");

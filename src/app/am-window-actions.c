@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "am-application.h"
+#include "am-export-dialog.h"
+#include "am-import-dialog.h"
 #include "am-preferences-window.h"
 #include "am-review-window.h"
 #include "am-segmenter.h"
@@ -952,6 +954,32 @@ win_review_action (GtkWidget  *widget,
 }
 
 static void
+win_export_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+  AmExportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = am_export_dialog_new (GTK_WINDOW (self), self->document,
+                                 self->file != NULL ? self->file : self->origin, self->corpus);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+win_import_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmWindow *self = AM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (am_import_dialog_new (GTK_WINDOW (self))));
+}
+
+static void
 win_find_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -994,7 +1022,7 @@ _am_window_update_actions (AmWindow *self)
       has_links = links->len > 0;
     }
 
-  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export", has_doc);
   gtk_widget_action_set_enabled (widget, "win.review", has_doc);
   gtk_widget_action_set_enabled (widget, "win.restore-draft", draft_pending);
   gtk_widget_action_set_enabled (widget, "win.discard-draft", draft_pending);
@@ -1026,10 +1054,8 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, win_show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, win_find_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, win_review_action);
-  /* Not yet built: present and disabled, so that their menu items and
-   * shortcuts show where they will be.
-   */
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, win_import_action);
 
   gtk_widget_class_install_action (widget_class, "doc.tag", "s", doc_tag_action);
   gtk_widget_class_install_action (widget_class, "doc.relabel", "s", doc_relabel_action);
@@ -1048,6 +1074,7 @@ _am_window_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.show-preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "doc.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "doc.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo", NULL);
