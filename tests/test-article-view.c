@@ -642,6 +642,18 @@ test_label_keys (Fixture       *fixture,
   g_assert_true (press_key (text_view, GDK_KEY_A));
   g_assert_false (press_key (text_view, GDK_KEY_q));
   g_assert_false (press_key (text_view, GDK_KEY_Down));
+
+  /* The Menu key opens the article's own menu, with the label commands. */
+  g_assert_true (press_key (text_view, GDK_KEY_Menu));
+  {
+    GtkWidget *menu = find_child (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (menu));
+    g_assert_cmpint (g_menu_model_get_n_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu))),
+                     ==, 3);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
   g_assert_cmpuint (fixture->activated->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (fixture->activated, 0), ==, "tag(claim)");
   g_assert_cmpstr (g_ptr_array_index (fixture->activated, 1), ==, "tag(counter-claim)");

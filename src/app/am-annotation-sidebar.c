@@ -147,7 +147,7 @@ am_annotation_row_init (AmAnnotationRow *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 3);
 
-  self->chip = gtk_label_new (NULL);
+  self->chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_valign (self->chip, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->chip, "am-chip");
   gtk_box_append (GTK_BOX (header), self->chip);

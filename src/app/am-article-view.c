@@ -50,7 +50,7 @@ struct _AmArticleView
   GtkTextTag     *body_tag;
   GtkTextTag     *title_tag;
   GtkCssProvider *font_provider;
-  GMenu          *extra_menu;
+  GtkWidget      *menu_popover;
 
   AmDocument     *document;
   AmAnnotation   *selected;
@@ -513,12 +513,16 @@ links_changed_cb (AmArticleView *self)
 static void
 rebuild_menu (AmArticleView *self)
 {
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) clipboard_section = g_menu_new ();
   g_autoptr(GMenu) tag_section = g_menu_new ();
   g_autoptr(GMenu) relabel = g_menu_new ();
   g_autoptr(GMenu) edit_section = g_menu_new ();
   guint i;
 
-  g_menu_remove_all (self->extra_menu);
+  g_menu_append (clipboard_section, _("_Copy"), "article.copy");
+  g_menu_append (clipboard_section, _("Select _All"), "article.select-all");
+
   for (i = 0; i < self->labels->len; i++)
     {
       AmLabel *label = g_ptr_array_index (self->labels, i);
@@ -529,6 +533,7 @@ rebuild_menu (AmArticleView *self)
       tag_text = g_strdup_printf (_("Tag as %s"), am_label_get_name (label));
       item = g_menu_item_new (tag_text, NULL);
       g_menu_item_set_action_and_target (item, "doc.tag", "s", am_label_get_id (label));
+      g_menu_item_set_attribute (item, "accel", "s", am_label_get_key (label));
       g_menu_append_item (tag_section, item);
       g_clear_object (&item);
 
@@ -543,8 +548,13 @@ rebuild_menu (AmArticleView *self)
   g_menu_append (edit_section, _("Edit Note…"), "doc.edit-note");
   g_menu_append (edit_section, _("Delete Annotation"), "doc.delete");
 
-  g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (tag_section));
-  g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (edit_section));
+  /* A new model rather than an edited one: GtkPopoverMenu 4.8 would add
+   * the submenu a second time.
+   */
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (tag_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu_popover), G_MENU_MODEL (menu));
 }
 
 static void
@@ -709,6 +719,42 @@ offset_at_point (AmArticleView *self,
   return TRUE;
 }
 
+/* GtkTextView's own menu offers editing (cut, paste, its own undo) that
+ * means nothing in a read-only article; this one has the document's
+ * commands. @x and @y are in the text view's coordinates.
+ */
+static void
+popup_menu (AmArticleView *self,
+            double         x,
+            double         y)
+{
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  double sx = x;
+  double sy = y;
+
+  gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
+                                    x, y, &sx, &sy);
+  rect.x = (int) sx;
+  rect.y = (int) sy;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->menu_popover));
+}
+
+static void
+popup_menu_at_cursor (AmArticleView *self)
+{
+  GtkTextIter iter;
+  GdkRectangle location;
+  int x;
+  int y;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  get_char_rect (self->text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y + location.height, &x, &y);
+  popup_menu (self, x, y);
+}
+
 static void
 click_pressed_cb (GtkGestureClick *gesture,
                   int              n_press,
@@ -724,22 +770,48 @@ click_pressed_cb (GtkGestureClick *gesture,
     return;
 
   button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      /* A right click on a span picks it for the menu; one beside the
+       * spans keeps the text selection that the menu may tag.
+       */
+      if (offset_at_point (self, x, y, &offset) && annotation_at (self, offset) != NULL)
+        am_article_view_set_selected_annotation (self, annotation_at (self, offset));
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      popup_menu (self, x, y);
+      return;
+    }
+
+  /* GtkTextView selects a display line on a triple click; a span is
+   * more often a whole paragraph (a line of the article).
+   */
+  if (n_press == 3 && button == GDK_BUTTON_PRIMARY)
+    {
+      GtkTextIter start;
+      GtkTextIter end;
+      int bx;
+      int by;
+
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                             (int) x, (int) y, &bx, &by);
+      gtk_text_view_get_iter_at_location (self->text_view, &start, bx, by);
+      gtk_text_iter_set_line_offset (&start, 0);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_text_buffer_select_range (self->buffer, &end, &start);
+      return;
+    }
+
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   if (n_press != 1 || (state & GDK_SHIFT_MASK) != 0)
     return;
 
-  if (!offset_at_point (self, x, y, &offset))
-    {
-      if (button != GDK_BUTTON_SECONDARY)
-        am_article_view_set_selected_annotation (self, NULL);
-      return;
-    }
-
-  /* A right click on a span picks it for the context menu; one beside
-   * the spans keeps the selection the menu may act on.
-   */
-  if (button != GDK_BUTTON_SECONDARY || annotation_at (self, offset) != NULL)
+  if (offset_at_point (self, x, y, &offset))
     am_article_view_set_selected_annotation (self, annotation_at (self, offset));
+  else
+    am_article_view_set_selected_annotation (self, NULL);
 }
 
 static gboolean
@@ -753,6 +825,13 @@ key_pressed_cb (GtkEventControllerKey *controller,
   gunichar c;
   char key[8];
   int len;
+
+  if ((keyval == GDK_KEY_Menu && (state & GDK_MODIFIER_MASK) == 0) ||
+      (keyval == GDK_KEY_F10 && (state & GDK_MODIFIER_MASK) == GDK_SHIFT_MASK))
+    {
+      popup_menu_at_cursor (self);
+      return TRUE;
+    }
 
   if (self->document == NULL ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
@@ -772,6 +851,29 @@ key_pressed_cb (GtkEventControllerKey *controller,
    * explains that text must be selected first.
    */
   return gtk_widget_activate_action (GTK_WIDGET (self), "doc.tag", "s", am_label_get_id (label));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (widget);
+
+  gtk_text_buffer_copy_clipboard (self->buffer, gtk_widget_get_clipboard (widget));
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AmArticleView *self = AM_ARTICLE_VIEW (widget);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_select_range (self->buffer, &start, &end);
 }
 
 static void
@@ -998,6 +1100,7 @@ am_article_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->scroller = NULL;
   self->text_view = NULL;
+  self->menu_popover = NULL;
 
   G_OBJECT_CLASS (am_article_view_parent_class)->dispose (object);
 }
@@ -1013,7 +1116,6 @@ am_article_view_finalize (GObject *object)
   g_clear_pointer (&self->label_index, g_hash_table_unref);
   g_clear_object (&self->buffer);
   g_clear_object (&self->font_provider);
-  g_clear_object (&self->extra_menu);
 
   G_OBJECT_CLASS (am_article_view_parent_class)->finalize (object);
 }
@@ -1120,6 +1222,9 @@ am_article_view_class_init (AmArticleViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "article.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "article.select-all", NULL, select_all_action);
+
   gtk_widget_class_set_css_name (widget_class, "articleview");
 }
 
@@ -1137,7 +1242,6 @@ am_article_view_init (AmArticleView *self)
   self->tags = g_ptr_array_new ();
   self->labels = g_ptr_array_new_with_free_func (g_object_unref);
   self->label_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->extra_menu = g_menu_new ();
 
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
@@ -1164,7 +1268,6 @@ am_article_view_init (AmArticleView *self)
                                   "right-margin", MIN_MARGIN,
                                   "pixels-inside-wrap", 5,
                                   "pixels-below-lines", 5,
-                                  "extra-menu", self->extra_menu,
                                   NULL);
   AM_ARTICLE_TEXT (self->text_view)->view = self;
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "am-article");
@@ -1195,6 +1298,11 @@ am_article_view_init (AmArticleView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  self->menu_popover = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu_popover), FALSE);
+  gtk_widget_set_halign (self->menu_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu_popover, GTK_WIDGET (self));
 
   create_tags (self);
   rebuild_menu (self);
