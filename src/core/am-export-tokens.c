@@ -517,8 +517,12 @@ _am_export_webanno_document (AmExportWriter *w,
         }
 
       cursor_move (&cursor, token->start);
-      g_string_append_printf (buf, "%u-%u\t%u-", token->sentence + 1, i - sentence_start + 1,
-                              cursor.utf16);
+      _am_export_append_uint (buf, token->sentence + 1);
+      g_string_append_c (buf, '-');
+      _am_export_append_uint (buf, i - sentence_start + 1);
+      g_string_append_c (buf, '\t');
+      _am_export_append_uint (buf, cursor.utf16);
+      g_string_append_c (buf, '-');
       cursor_move (&cursor, token->end);
       _am_export_append_uint (buf, cursor.utf16);
       g_string_append_c (buf, '\t');
@@ -536,7 +540,9 @@ _am_export_webanno_document (AmExportWriter *w,
           if (any)
             g_string_append_c (buf, '|');
           append_tsv_value (buf, am_annotation_get_label (span->annotation));
-          g_string_append_printf (buf, "[%u]", span->number);
+          g_string_append_c (buf, '[');
+          _am_export_append_uint (buf, span->number);
+          g_string_append_c (buf, ']');
           any = TRUE;
         }
       g_string_append (buf, any ? "\t" : "_\t");
