@@ -637,6 +637,57 @@ test_reload (Folder        *folder,
   g_mkdir (folder->path, 0755);
 }
 
+static gboolean
+n_items_is (AmCorpus *corpus,
+            guint     n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (corpus)) != n &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return g_list_model_get_n_items (G_LIST_MODEL (corpus)) == n;
+}
+
+static void
+test_watch (Folder        *folder,
+            gconstpointer  data)
+{
+  g_autoptr(AmCorpus) corpus = NULL;
+  g_autofree char *first = g_build_filename (folder->path, "a.txt", NULL);
+  AmCorpusItem *item;
+  gboolean timed_out = FALSE;
+
+  write_file (folder->path, "a.txt", "First article");
+  corpus = open_folder (folder->path);
+  g_assert_false (am_corpus_get_watching (corpus));
+  am_corpus_set_watching (corpus, TRUE);
+  g_assert_true (am_corpus_get_watching (corpus));
+
+  /* Added by someone else: listed, then summarized in the background. */
+  write_document (folder->path, "b", "Second article", 3, AM_DOCUMENT_STATUS_DONE);
+  g_assert_true (n_items_is (corpus, 2));
+  item = am_corpus_lookup (corpus, "b");
+  g_assert_nonnull (item);
+  while (!am_corpus_item_get_summarized (item))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (am_corpus_item_get_n_annotations (item), ==, 3);
+  g_assert_cmpuint (am_corpus_get_n_done (corpus), ==, 1);
+
+  g_unlink (first);
+  g_assert_true (n_items_is (corpus, 1));
+
+  /* Not watching: the list stays as it is until reloaded. */
+  am_corpus_set_watching (corpus, FALSE);
+  write_file (folder->path, "c.txt", "Third");
+  g_timeout_add (800, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 1);
+  g_assert_true (am_corpus_reload (corpus, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 2);
+}
+
 static void
 test_refresh_after_save (Folder        *folder,
                          gconstpointer  data)
@@ -1011,6 +1062,7 @@ main (int   argc,
   ADD_FOLDER_TEST ("/corpus/bad-folders", test_bad_folders);
   ADD_FOLDER_TEST ("/corpus/listing-rules", test_listing_rules);
   ADD_FOLDER_TEST ("/corpus/reload", test_reload);
+  ADD_FOLDER_TEST ("/corpus/watch", test_watch);
   ADD_FOLDER_TEST ("/corpus/refresh-after-save", test_refresh_after_save);
   ADD_FOLDER_TEST ("/corpus/iterator", test_iterator);
   g_test_add_func ("/corpus/make-name", test_make_name);

@@ -34,6 +34,8 @@ refresh_current (AmWindow *self)
 static void
 close_corpus (AmWindow *self)
 {
+  if (self->corpus != NULL)
+    am_corpus_set_watching (self->corpus, FALSE);
   if (self->corpus_cancellable != NULL)
     g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);
@@ -202,6 +204,8 @@ am_window_open_folder (AmWindow  *self,
   am_corpus_sidebar_set_corpus (self->corpus_sidebar, corpus);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_sidebar), TRUE);
   am_corpus_load_summaries_async (corpus, self->corpus_cancellable, summaries_cb, NULL);
+  /* Files that a git pull or a synced drive brings in appear in the list. */
+  am_corpus_set_watching (corpus, TRUE);
 
   for (i = 0; i < n; i++)
     {

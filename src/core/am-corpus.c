@@ -22,6 +22,8 @@
  */
 
 #define FLUSH_INTERVAL_MS 40
+/* A git checkout or a sync touches many files at once: reload once, after. */
+#define RELOAD_DELAY_MS 300
 #define MAX_NAME_BYTES 100
 #define LIST_ATTRIBUTES \
   G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE "," \
@@ -36,6 +38,9 @@ struct _AmCorpus
   GPtrArray     *items;
   GHashTable    *by_name;
   GPtrArray     *waiters;
+  GFileMonitor  *monitor;
+  GCancellable  *watch_cancellable;
+  guint          reload_source;
   guint          n_runs;
   guint          n_summarized;
   guint          n_new;
@@ -347,6 +352,7 @@ am_corpus_dispose (GObject *object)
 {
   AmCorpus *self = (AmCorpus *)object;
 
+  am_corpus_set_watching (self, FALSE);
   g_clear_object (&self->folder);
   g_clear_object (&self->schema);
   if (self->items != NULL)
@@ -617,6 +623,94 @@ am_corpus_reload (AmCorpus  *self,
     }
   apply_entries (self, entries);
   return TRUE;
+}
+
+static void
+watch_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!am_corpus_load_summaries_finish (AM_CORPUS (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Could not load the summaries: %s", error->message);
+}
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  AmCorpus *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->reload_source = 0;
+  /* A folder that went away or a schema.json being written leaves the list
+   * as it was; the next change tries again. */
+  if (!am_corpus_reload (self, &error))
+    g_debug ("Could not reload the corpus: %s", error->message);
+  am_corpus_load_summaries_async (self, self->watch_cancellable, watch_loaded_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+monitor_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    AmCorpus          *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED ||
+      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT)
+    return;
+  if (self->reload_source == 0)
+    {
+      self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_cb, self);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->reload_source),
+                                "[argumark] corpus reload");
+    }
+}
+
+void
+am_corpus_set_watching (AmCorpus *self,
+                        gboolean  watching)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AM_IS_CORPUS (self));
+
+  if (!watching)
+    {
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      if (self->watch_cancellable != NULL)
+        g_cancellable_cancel (self->watch_cancellable);
+      g_clear_object (&self->watch_cancellable);
+      if (self->monitor != NULL)
+        {
+          g_signal_handlers_disconnect_by_data (self->monitor, self);
+          g_file_monitor_cancel (self->monitor);
+        }
+      g_clear_object (&self->monitor);
+      return;
+    }
+
+  if (self->monitor != NULL)
+    return;
+  self->monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_WATCH_MOVES, NULL,
+                                            &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Cannot watch the corpus folder: %s", error->message);
+      return;
+    }
+  self->watch_cancellable = g_cancellable_new ();
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
+}
+
+gboolean
+am_corpus_get_watching (AmCorpus *self)
+{
+  g_return_val_if_fail (AM_IS_CORPUS (self), FALSE);
+  return self->monitor != NULL;
 }
 
 /* Summaries in the background. */

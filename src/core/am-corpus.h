@@ -74,6 +74,16 @@ AmLabelSchema *am_corpus_get_schema             (AmCorpus             *self);
 gboolean       am_corpus_reload                 (AmCorpus             *self,
                                                  GError              **error);
 
+/* While watching, changes in the folder (files added, removed or written,
+ * say by git pull or a synced drive) reload it after a short pause and
+ * load the new summaries in the background, as am_corpus_reload() and
+ * am_corpus_load_summaries_async() do. Off by default; turning it off
+ * stops any load it started.
+ */
+void           am_corpus_set_watching           (AmCorpus             *self,
+                                                 gboolean              watching);
+gboolean       am_corpus_get_watching           (AmCorpus             *self);
+
 /* Loads every unknown summary in a worker thread, parsing as little as it
  * can; items and totals are updated on the main context that was the
  * thread-default when this was called, in batches, as they arrive. A
