@@ -504,6 +504,7 @@ am_review_view_set_adjudication (AmReviewView   *self,
                                  GPtrArray      *agreed)
 {
   GtkTextTag *current;
+  GdkRGBA rgba;
   GListModel *labels;
   GtkSettings *settings;
   gboolean dark = FALSE;
@@ -545,7 +546,10 @@ am_review_view_set_adjudication (AmReviewView   *self,
 
       ensure_tag (self, "gold", am_label_get_id (label));
     }
+  /* The difference being settled, in a color of its own. */
   current = gtk_text_tag_new ("current");
+  gdk_rgba_parse (&rgba, self->dark ? "rgba(205, 147, 9, 0.55)" : "rgba(248, 228, 92, 0.7)");
+  g_object_set (current, "background-rgba", &rgba, NULL);
   gtk_text_tag_table_add (self->tags, current);
   g_object_unref (current);
 
@@ -603,7 +607,6 @@ am_review_view_show_difference (AmReviewView *self,
   GtkTextTag *current;
   GtkTextIter start;
   GtkTextIter end;
-  GdkRGBA rgba;
 
   g_return_if_fail (AM_IS_REVIEW_VIEW (self));
   g_return_if_fail (AM_IS_DIFFERENCE (difference));
@@ -613,9 +616,6 @@ am_review_view_show_difference (AmReviewView *self,
   /* A tag rather than the selection, which would hide the marks beneath. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   current = gtk_text_tag_table_lookup (self->tags, "current");
-  gdk_rgba_parse (&rgba, kind_styles[am_difference_get_kind (difference)].color);
-  rgba.alpha = 0.3;
-  g_object_set (current, "background-rgba", &rgba, NULL);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, current, &start, &end);
   gtk_text_buffer_get_iter_at_offset (buffer, &start, am_difference_get_start (difference));

@@ -1577,6 +1577,27 @@ am_review_window_class_init (AmReviewWindowClass *klass)
 static void
 am_review_window_init (AmReviewWindow *self)
 {
+  static const struct {
+    guint            keyval;
+    GdkModifierType  mods;
+    const char      *action;
+    int              step;
+  } captured[] = {
+    { GDK_KEY_Down, GDK_CONTROL_MASK, "review.next-difference", 0 },
+    { GDK_KEY_Up, GDK_CONTROL_MASK, "review.previous-difference", 0 },
+    { GDK_KEY_Delete, 0, "review.accept-neither", 0 },
+    { GDK_KEY_Left, GDK_ALT_MASK, "review.move-start", -2 },
+    { GDK_KEY_Right, GDK_ALT_MASK, "review.move-start", 2 },
+    { GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "review.move-end", -2 },
+    { GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "review.move-end", 2 },
+    { GDK_KEY_Left, GDK_ALT_MASK | GDK_CONTROL_MASK, "review.move-start", -1 },
+    { GDK_KEY_Right, GDK_ALT_MASK | GDK_CONTROL_MASK, "review.move-start", 1 },
+    { GDK_KEY_Left, GDK_ALT_MASK | GDK_CONTROL_MASK | GDK_SHIFT_MASK, "review.move-end", -1 },
+    { GDK_KEY_Right, GDK_ALT_MASK | GDK_CONTROL_MASK | GDK_SHIFT_MASK, "review.move-end", 1 },
+  };
+  GtkEventController *controller;
+  guint i;
+
   self->units = g_strdup ("tokens");
   self->rejected = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->rows = g_hash_table_new (NULL, NULL);
@@ -1586,6 +1607,22 @@ am_review_window_init (AmReviewWindow *self)
   g_array_set_clear_func (self->redo_stack, (GDestroyNotify) step_clear);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The article view binds these keys itself (paragraph moves, delete);
+   * caught on the way down, they reach the review's actions wherever the focus is.
+   */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (i = 0; i < G_N_ELEMENTS (captured); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (captured[i].keyval, captured[i].mods),
+                                                gtk_named_action_new (captured[i].action));
+
+      if (captured[i].step != 0)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (captured[i].step));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
