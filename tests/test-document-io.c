@@ -684,6 +684,50 @@ test_reanchor (void)
   g_assert_cmpstr (am_annotation_get_id (annotation), !=, am_annotation_get_id (lee));
 }
 
+/* Nearest occurrence, the earlier on a tie, through both search paths:
+ * quotes under four bytes and longer ones.
+ */
+static void
+test_reanchor_nearest (void)
+{
+  const struct
+  {
+    const char *before;
+    const char *quote;
+    guint       nth;
+    const char *after;
+    guint       expected;
+  } cases[] = {
+    { "xx he yy he zz he", "he", 1, "Xxx he yy he zz he", 10 },
+    { "aa he bb", "he", 0, "he xx he", 0 },
+    { "aa he bb", "he", 0, "xxxxxxxxxxxxxx he", 15 },
+    { "xx heed yy heed zz heed", "heed", 1, "Xxx heed yy heed zz heed", 12 },
+    { "aaa heed bbb", "heed", 0, "heed xx heed", 0 },
+    { "aaa heed bbb", "heed", 0, "xx heed", 3 },
+    { "é 🙂 said ü", "said", 0, "said é 🙂 é 🙂 said", 0 },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AmDocument) doc = am_document_new (cases[i].before, NULL);
+      g_autoptr(AmDocument) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *old_text = g_strdup_printf ("\"text\": \"%s\"", cases[i].before);
+      g_autofree char *new_text = g_strdup_printf ("\"text\": \"%s\"", cases[i].after);
+      g_autofree char *json = NULL;
+      AmAnnotation *annotation;
+
+      tag (doc, "claim", cases[i].quote, cases[i].nth);
+      json = edited_json (doc, old_text, new_text);
+      loaded = am_document_load_from_data (json, strlen (json), NULL, &error);
+      g_assert_no_error (error);
+      annotation = am_document_lookup_annotation (loaded, "T1");
+      g_assert_nonnull (annotation);
+      g_assert_cmpuint (am_annotation_get_start (annotation), ==, cases[i].expected);
+    }
+}
+
 static void
 test_reanchor_quote_edited (void)
 {
@@ -877,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/document-io/save-async", test_save_async);
   g_test_add_func ("/document-io/reanchor", test_reanchor);
   g_test_add_func ("/document-io/reanchor-quote-edited", test_reanchor_quote_edited);
+  g_test_add_func ("/document-io/reanchor-nearest", test_reanchor_nearest);
   g_test_add_func ("/document-io/minimal", test_minimal_document);
   g_test_add_func ("/document-io/orphan-without-quote", test_orphan_without_quote);
   g_test_add_func ("/document-io/docs-examples", test_docs_examples);

@@ -876,48 +876,234 @@ read_annotation (const AmJsonValue  *o,
   return g_steal_pointer (&annotation);
 }
 
+/* Where every 4-byte sequence starting a character occurs, sorted by those
+ * bytes and then by position: built once, when the first annotation must be
+ * looked for, so that finding a quote does not cost a walk through the whole
+ * article (20,000 annotations of an article that was replaced would
+ * otherwise take minutes).
+ */
+typedef struct
+{
+  guint32 gram;
+  guint32 pos;
+} GramPos;
+
+typedef struct
+{
+  AmText  *text;
+  GramPos *items;
+  gsize    n;
+  gboolean built;
+} QuoteIndex;
+
+static guint32
+gram_at (const char *p)
+{
+  return (guint32) (guchar) p[0] | (guint32) (guchar) p[1] << 8 |
+         (guint32) (guchar) p[2] << 16 | (guint32) (guchar) p[3] << 24;
+}
+
+static void
+quote_index_build (QuoteIndex *index)
+{
+  const char *utf8 = am_text_get_utf8 (index->text);
+  gsize n_bytes = am_text_get_n_bytes (index->text);
+  g_autofree GramPos *tmp = NULL;
+  gsize i;
+  guint shift;
+
+  index->built = TRUE;
+  if (n_bytes < 4)
+    return;
+
+  index->items = g_new (GramPos, n_bytes - 3);
+  for (i = 0; i + 4 <= n_bytes; i++)
+    {
+      if (((guchar) utf8[i] & 0xC0) == 0x80)
+        continue;
+      index->items[index->n].gram = gram_at (utf8 + i);
+      index->items[index->n].pos = i;
+      index->n++;
+    }
+
+  /* Least significant byte first; each pass is stable, so positions stay
+   * in order among equal grams.
+   */
+  tmp = g_new (GramPos, MAX (index->n, 1));
+  for (shift = 0; shift < 32; shift += 8)
+    {
+      gsize count[257] = { 0 };
+
+      for (i = 0; i < index->n; i++)
+        count[((index->items[i].gram >> shift) & 0xff) + 1]++;
+      for (i = 1; i < 257; i++)
+        count[i] += count[i - 1];
+      for (i = 0; i < index->n; i++)
+        tmp[count[(index->items[i].gram >> shift) & 0xff]++] = index->items[i];
+      memcpy (index->items, tmp, index->n * sizeof (GramPos));
+    }
+}
+
+static void
+quote_index_clear (QuoteIndex *index)
+{
+  g_clear_pointer (&index->items, g_free);
+}
+
+/* The first item in [lo, hi) whose (gram, pos) is not below (gram, pos). */
+static gsize
+quote_index_bound (QuoteIndex *index,
+                   gsize       lo,
+                   gsize       hi,
+                   guint32     gram,
+                   guint64     pos)
+{
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      const GramPos *item = &index->items[mid];
+
+      if (item->gram < gram || (item->gram == gram && item->pos < pos))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QuoteIndex, quote_index_clear)
+
+/* Nearest through the index, for quotes of four bytes or more. */
+static gboolean
+find_indexed (QuoteIndex *index,
+              const char *quote,
+              gsize       quote_len,
+              gsize       origin,
+              guint       old_start,
+              guint      *new_start)
+{
+  const char *utf8 = am_text_get_utf8 (index->text);
+  gsize n_bytes = am_text_get_n_bytes (index->text);
+  guint32 gram = gram_at (quote);
+  gsize lo = quote_index_bound (index, 0, index->n, gram, 0);
+  gsize hi = quote_index_bound (index, lo, index->n, gram, G_MAXUINT64);
+  gsize k = quote_index_bound (index, lo, hi, gram, origin);
+  guint best_distance = G_MAXUINT;
+  gsize i;
+
+  for (i = k; i > lo; i--)
+    {
+      gsize pos = index->items[i - 1].pos;
+
+      if (pos + quote_len <= n_bytes && memcmp (utf8 + pos, quote, quote_len) == 0)
+        {
+          *new_start = am_text_byte_to_offset (index->text, pos);
+          best_distance = old_start - *new_start;
+          break;
+        }
+    }
+
+  for (i = k; i < hi; i++)
+    {
+      gsize pos = index->items[i].pos;
+
+      if (pos + quote_len <= n_bytes && memcmp (utf8 + pos, quote, quote_len) == 0)
+        {
+          guint offset = am_text_byte_to_offset (index->text, pos);
+
+          if (offset - old_start < best_distance)
+            {
+              *new_start = offset;
+              best_distance = offset - old_start;
+            }
+          break;
+        }
+    }
+
+  return best_distance != G_MAXUINT;
+}
+
 /* The occurrence of @quote whose start is nearest @old_start (the earlier one
- * on a tie), as code point offsets.
+ * on a tie), as code point offsets. Quotes shorter than four bytes are
+ * looked for in a window around the old place that widens until it holds
+ * the answer for certain.
  */
 static gboolean
-find_nearest (AmText     *text,
+find_nearest (QuoteIndex *index,
               const char *quote,
               guint       old_start,
               guint      *new_start)
 {
+  AmText *text = index->text;
   const char *utf8 = am_text_get_utf8 (text);
   gsize n_bytes = am_text_get_n_bytes (text);
   gsize quote_len = strlen (quote);
-  const char *p = utf8;
-  gboolean found = FALSE;
-  guint best = 0;
-  guint best_distance = G_MAXUINT;
+  gsize origin;
+  gsize window;
 
-  while (quote_len <= (gsize) (utf8 + n_bytes - p))
+  if (quote_len == 0 || quote_len > n_bytes)
+    return FALSE;
+
+  origin = am_text_offset_to_byte (text, MIN (old_start, am_text_get_length (text)));
+
+  if (quote_len >= 4)
     {
-      const char *hit = strstr (p, quote);
-      guint offset;
-      guint distance;
-
-      if (hit == NULL)
-        break;
-
-      offset = am_text_byte_to_offset (text, hit - utf8);
-      distance = offset > old_start ? offset - old_start : old_start - offset;
-      if (distance < best_distance)
-        {
-          best = offset;
-          best_distance = distance;
-          found = TRUE;
-        }
-      if (offset >= old_start)
-        break;
-
-      p = g_utf8_next_char (hit);
+      if (!index->built)
+        quote_index_build (index);
+      return find_indexed (index, quote, quote_len, origin, old_start, new_start);
     }
 
-  *new_start = best;
-  return found;
+  for (window = 4096; ; window *= 2)
+    {
+      gsize lo = origin > window ? origin - window : 0;
+      gsize hi = MIN (n_bytes, origin + window + quote_len);
+      const char *p = utf8 + lo;
+      const char *last = utf8 + hi - quote_len;
+      const char *left = NULL;
+      const char *right = NULL;
+      guint best = 0;
+      guint best_distance = G_MAXUINT;
+
+      if (hi - lo >= quote_len)
+        while (p <= last && (p = memchr (p, quote[0], last - p + 1)) != NULL)
+          {
+            if (memcmp (p, quote, quote_len) == 0)
+              {
+                if ((gsize) (p - utf8) < origin)
+                  left = p;
+                else if (right == NULL)
+                  right = p;
+              }
+            p++;
+          }
+
+      if (left != NULL)
+        {
+          best = am_text_byte_to_offset (text, left - utf8);
+          best_distance = old_start - best;
+        }
+      if (right != NULL)
+        {
+          guint offset = am_text_byte_to_offset (text, right - utf8);
+
+          if (offset - old_start < best_distance)
+            {
+              best = offset;
+              best_distance = offset - old_start;
+            }
+        }
+
+      /* A character is at most four bytes: the window surely holds every
+       * occurrence within window / 4 characters of the old place.
+       */
+      if ((best_distance != G_MAXUINT && best_distance <= window / 4) ||
+          (lo == 0 && hi == n_bytes))
+        {
+          *new_start = best;
+          return best_distance != G_MAXUINT;
+        }
+    }
 }
 
 typedef struct
@@ -983,6 +1169,7 @@ read_annotation_list (const AmJsonValue *node,
  */
 static gboolean
 place (AmDocument    *doc,
+       QuoteIndex    *index,
        Entry         *entry,
        gboolean       text_changed,
        AmLoadReport  *report,
@@ -995,7 +1182,7 @@ place (AmDocument    *doc,
   guint start = am_annotation_get_start (annotation);
   guint end = am_annotation_get_end (annotation);
   guint length = am_text_get_length (text);
-  guint new_start;
+  guint new_start = 0;
   g_autoptr(GError) local = NULL;
 
   if (!entry->from_orphans)
@@ -1037,7 +1224,7 @@ place (AmDocument    *doc,
       return FALSE;
     }
 
-  if (!find_nearest (text, quote, start, &new_start))
+  if (!find_nearest (index, quote, start, &new_start))
     {
       *reason = g_strdup (_("its quote is not in the text"));
       return FALSE;
@@ -1283,6 +1470,7 @@ build_document (const AmJsonValue *root,
   g_autoptr(GHashTable) paths = NULL;
   g_autoptr(GHashTable) orphan_ids = NULL;
   g_autoptr(GArray) entries = NULL;
+  g_auto(QuoteIndex) index = { NULL };
   Where top = { "", -1 };
   const AmJsonValue *meta, *schema_node, *annotations, *orphans, *links;
   const char *text_utf8, *sha, *annotator, *status;
@@ -1356,12 +1544,13 @@ build_document (const AmJsonValue *root,
     _am_load_report_set_text_changed (report);
 
   orphan_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  index.text = text;
   for (i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       g_autofree char *reason = NULL;
 
-      if (!place (doc, entry, text_changed, report, &reason, error))
+      if (!place (doc, &index, entry, text_changed, report, &reason, error))
         {
           g_autofree char *path = NULL;
 

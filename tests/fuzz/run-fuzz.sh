@@ -33,4 +33,5 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 
 cd "$out"
 ASAN_OPTIONS=detect_leaks=1 ./fuzz-document -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  -dict="$top/tests/fuzz/document.dict" \
   -rss_limit_mb=2048 -print_final_stats=1 corpus "$top/tests/fuzz/corpus"
