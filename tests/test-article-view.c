@@ -372,6 +372,10 @@ test_nesting (Fixture       *fixture,
   check_top (fixture->view, 2, "");
   check_top (fixture->view, gaza + 5, "");
 
+  am_article_view_set_font_size (fixture->view, 20);
+  g_assert_cmpint (am_article_view_get_font_size (fixture->view), ==, 20);
+  iterate ();
+
   am_article_view_set_dark (fixture->view, TRUE);
   g_assert_true (am_article_view_get_dark (fixture->view));
   check_top (fixture->view, s + 2, "u1@22");
@@ -417,6 +421,12 @@ test_incremental (Fixture       *fixture,
   check_top (fixture->view, hamas + 3, "u2o@30");
   g_assert_true (am_document_redo (fixture->document));
   check_top (fixture->view, hamas + 3, "u4o@30");
+
+  g_assert_true (am_document_set_note (fixture->document, am_annotation_get_id (inner),
+                                       "A note changes no colour", &error));
+  g_assert_no_error (error);
+  check_top (fixture->view, hamas + 3, "u4o@30");
+  check_like_fresh (fixture);
 
   g_assert_true (am_document_set_span (fixture->document, am_annotation_get_id (inner),
                                        hamas + 20, hamas + 60, &error));

@@ -762,7 +762,6 @@ am_annotation_sidebar_init (AmAnnotationSidebar *self)
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), controller);
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   load_labels (self);
   update_status (self);
 }

@@ -497,7 +497,20 @@ annotation_changed_cb (AmArticleView *self,
   guint index;
 
   if (find_entry (self, annotation, &index))
-    g_array_remove_index (self->entries, index);
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, index);
+
+      /* A new note or source list: nothing to retag. */
+      if (entry->start == am_annotation_get_start (annotation) &&
+          entry->end == am_annotation_get_end (annotation) &&
+          entry->label == lookup_label (self, am_annotation_get_label (annotation)))
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+          return;
+        }
+
+      g_array_remove_index (self->entries, index);
+    }
   g_array_append_val (dirty, old_range);
   insert_entry (self, annotation, dirty);
   update_after_edit (self, dirty);
