@@ -500,6 +500,7 @@ _am_export_webanno_document (AmExportWriter *w,
     {
       Token *token = &g_array_index (t.tokens, Token, i);
       GPtrArray *here = g_ptr_array_index (relations_at, i);
+      gsize token_byte;
       gboolean any = FALSE;
       guint k;
 
@@ -517,6 +518,7 @@ _am_export_webanno_document (AmExportWriter *w,
         }
 
       cursor_move (&cursor, token->start);
+      token_byte = cursor.byte;
       _am_export_append_uint (buf, token->sentence + 1);
       g_string_append_c (buf, '-');
       _am_export_append_uint (buf, i - sentence_start + 1);
@@ -526,7 +528,7 @@ _am_export_webanno_document (AmExportWriter *w,
       cursor_move (&cursor, token->end);
       _am_export_append_uint (buf, cursor.utf16);
       g_string_append_c (buf, '\t');
-      append_token_text (buf, &cursor, token);
+      g_string_append_len (buf, cursor.utf8 + token_byte, cursor.byte - token_byte);
       g_string_append_c (buf, '\t');
 
       for (k = 0; k < t.n_levels; k++)
