@@ -14,6 +14,7 @@
 #include "am-document-io.h"
 #include "am-review-view.h"
 #include "am-review-window.h"
+#include "am-window.h"
 
 /* One adjudication step as the reviewer sees it. "Neither" on a difference
  * nobody put into the gold changes nothing in the gold document, yet it
@@ -1287,6 +1288,7 @@ show_help_overlay_action (GtkWidget  *widget,
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "review_shortcuts"));
 
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_hide_on_close (shortcuts, FALSE);
   gtk_window_present (shortcuts);
 }
 
@@ -1890,13 +1892,22 @@ choice_free (Choice *choice)
   g_free (choice);
 }
 
+/* In the main window's message area, or in a dialog over another window. */
 static void
 report_error (GtkWindow    *parent,
               const char   *primary,
               const GError *error)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+  GtkWidget *dialog;
+
+  if (AM_IS_WINDOW (parent))
+    {
+      am_window_show_error (AM_WINDOW (parent), primary, error);
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
 
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
