@@ -22,6 +22,29 @@
 #define ATTRIBUTION_TEXT "a senior IDF officer responsible for monitoring Israel's southern borders"
 #define OTHER_CLAIM_TEXT "a strategic alliance has been forged between Hamas in Gaza"
 
+#ifdef __SANITIZE_ADDRESS__
+/* The file chooser's places sidebar asks libcloudproviders, which keeps a
+ * few strings for the life of the process, as GLib keeps what its library
+ * constructor allocates. Their frames only show, for the suppressions to
+ * match, when stacks are unwound in full.
+ */
+const char *__asan_default_options (void);
+const char *__lsan_default_suppressions (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:libcloudproviders.so\n"
+         "leak:_dl_init\n";
+}
+#endif
+
 static AmApplication *app;
 static char *tmp_dir;
 

@@ -212,9 +212,19 @@ _am_window_check_draft (AmWindow *self)
   if (saved != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (saved);
-      g_autofree char *when = g_date_time_format (local, "%c");
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *when = NULL;
 
-      /* Translators: %s is a date and time */
+      /* Translators: times for a date format (see man strftime): a time
+       * today, then a date and time
+       */
+      if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+        when = g_date_time_format (local, _("today at %H:%M"));
+      else
+        when = g_date_time_format (local, _("%x at %H:%M"));
+
+      /* Translators: %s is “today at 14:05” or a date and time */
       text = g_strdup_printf (_("Unsaved changes to this document from %s were recovered. "
                                 "Restore them, or discard them and keep the saved version?"),
                               when);
