@@ -817,6 +817,8 @@ am_export_dialog_new (GtkWindow  *parent,
   propose_target (self);
   clear_result (self);
   update_controls (self);
+  /* Enter exports with the options last used. */
+  gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 
   return self;
 }

@@ -125,6 +125,8 @@ typedef struct
   guint            n_links;
   guint            n_labels_added;
   guint            n_refused;
+  guint            n_errors;
+  guint            n_notes;
 } Job;
 
 static void
@@ -218,6 +220,8 @@ import_thread (GTask        *task,
   job->n_spans = am_import_report_get_n_annotations (report);
   job->n_links = am_import_report_get_n_links (report);
   job->n_labels_added = am_import_report_get_n_labels_added (report);
+  job->n_errors = am_import_report_get_n_errors (report);
+  job->n_notes = am_import_report_get_n_warnings (report);
 
   documents = am_importer_get_documents (importer);
   n = g_list_model_get_n_items (documents);
@@ -570,7 +574,9 @@ import_done_cb (GObject      *source,
   else
     {
       g_autoptr(GString) text = g_string_new (NULL);
-      guint n_problems = job->problems->len;
+      /* Files refused, records left out, and documents that could not be
+       * written; notes only say what was changed on the way in. */
+      guint n_problems = job->problems->len - job->n_notes;
 
       /* Translators: "Imported 3 documents, 40 spans and 5 links into /path" */
       g_string_append_printf (text, ngettext ("Imported %u document", "Imported %u documents",
@@ -586,12 +592,29 @@ import_done_cb (GObject      *source,
                                                   "%u labels were added to the schema.",
                                                   job->n_labels_added), job->n_labels_added);
         }
-      if (n_problems > 0)
+      if (n_problems > 0 && job->n_notes > 0)
         {
           g_string_append_c (text, ' ');
-          g_string_append_printf (text, ngettext ("%u problem is listed below.",
-                                                  "%u problems are listed below.", n_problems),
-                                  n_problems);
+          /* Translators: the sentence ends with "and %u notes" */
+          g_string_append_printf (text, ngettext ("Listed below: %u problem, what was not imported, ",
+                                                  "Listed below: %u problems, what was not imported, ",
+                                                  n_problems), n_problems);
+          g_string_append_printf (text, ngettext ("and %u note.", "and %u notes.", job->n_notes),
+                                  job->n_notes);
+        }
+      else if (n_problems > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, ngettext ("%u problem, what was not imported, is listed below.",
+                                                  "%u problems, what was not imported, are listed below.",
+                                                  n_problems), n_problems);
+        }
+      else if (job->n_notes > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text, ngettext ("%u note is listed below.",
+                                                  "%u notes are listed below.", job->n_notes),
+                                  job->n_notes);
         }
       g_clear_object (&self->result);
       self->result = job->result != NULL ? g_object_ref (job->result) : NULL;
@@ -922,7 +945,7 @@ am_import_dialog_init (AmImportDialog *self)
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->problems_view), GTK_SELECTION_MODEL (selection));
   add_column (self, _("File"), 0, FALSE);
   add_column (self, _("Line"), 1, FALSE);
-  add_column (self, _("Problem"), 2, TRUE);
+  add_column (self, _("Reason"), 2, TRUE);
 
   format_name = g_settings_get_string (self->settings, "import-format");
   if (!am_import_format_from_string (format_name, &format))
