@@ -379,6 +379,61 @@ test_round_trip (gconstpointer data)
   remove_tree (dir);
 }
 
+/* W3C annotations hold no text: they name NAME.txt beside them, or a web
+ * address, which cannot be imported from. */
+static void
+test_round_trip_w3c (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_W3C, docs);
+  g_autoptr(AmImporter) importer = am_importer_new (AM_IMPORT_FORMAT_AUTO, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *out_path = g_build_filename (dir, "all.jsonld", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  AmImportReport *report;
+  GListModel *imported;
+  guint i;
+
+  g_assert_true (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_no_error (error);
+  for (i = 0; i < docs->len; i++)
+    {
+      AmDocument *doc = g_ptr_array_index (docs, i);
+      g_autofree char *name = g_strconcat (g_object_get_data (G_OBJECT (doc), "name"), ".txt", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, am_document_get_text_utf8 (doc), -1, &error));
+    }
+
+  g_assert_true (am_importer_import_file (importer, out, &error));
+  g_assert_no_error (error);
+  report = am_importer_get_report (importer);
+  g_assert_cmpuint (am_import_report_get_n_errors (report), ==, 1);
+  g_assert_true (am_import_report_has_line (report, "“https://example.org/he/1” is not a file"));
+
+  /* news-en and news-ar; news-he names a web address; unread has no annotation. */
+  imported = am_importer_get_documents (importer);
+  g_assert_cmpuint (g_list_model_get_n_items (imported), ==, 2);
+  for (i = 0; i < 2; i++)
+    {
+      AmDocument *original = g_ptr_array_index (docs, i);
+      g_autoptr(AmDocument) back = g_list_model_get_item (imported, i);
+      g_autofree char *want = describe (original);
+      g_autofree char *got = describe (back);
+      g_autoptr(AmAnnotation) first = g_list_model_get_item (am_document_get_annotations (back), 0);
+
+      g_assert_cmpstr (am_importer_get_document_name (importer, back), ==,
+                       g_object_get_data (G_OBJECT (original), "name"));
+      g_assert_cmpstr (am_document_get_text_utf8 (back), ==, am_document_get_text_utf8 (original));
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpstr (am_annotation_get_author (first), ==, "ana");
+      g_assert_cmpstr (am_annotation_get_created (first), ==, "2026-01-02T03:04:05Z");
+    }
+
+  remove_tree (dir);
+}
+
 /* Filters */
 
 static char *
@@ -890,6 +945,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &round_trips[i], test_round_trip);
     }
+  g_test_add_func ("/export/round-trip/w3c", test_round_trip_w3c);
   g_test_add_func ("/export/filter/labels", test_label_filter);
   g_test_add_func ("/export/filter/status", test_status_filter);
   g_test_add_func ("/export/split/spec", test_split_spec);

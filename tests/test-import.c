@@ -744,6 +744,74 @@ test_guess_and_text (void)
   g_assert_false (am_import_format_from_string ("conll", &format));
 }
 
+/* W3C Web Annotation: texts beside the file, stale positions re-anchored by
+ * their quote, ambiguous and missing quotes refused. */
+static void
+test_w3c (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("argumark-w3c-XXXXXX", &error);
+  g_autofree char *text_path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *anno_path = g_build_filename (dir, "anno.jsonld", NULL);
+  g_autoptr(GFile) anno = g_file_new_for_path (anno_path);
+  g_autoptr(AmImporter) importer = am_importer_new (AM_IMPORT_FORMAT_AUTO, NULL);
+  AmDocument *doc;
+  AmAnnotation *a;
+  const char *json =
+    "[\n"
+    " {\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"id\": \"urn:x:a:S1\", \"type\": \"Annotation\",\n"
+    "  \"body\": {\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"claim\"},\n"
+    "  \"target\": {\"source\": \"a.txt\", \"selector\": [\n"
+    "    {\"type\": \"TextPositionSelector\", \"start\": 100, \"end\": 103},\n"
+    "    {\"type\": \"TextQuoteSelector\", \"exact\": \"two\"}]}},\n"
+    " {\"id\": \"urn:x:a:S2\", \"type\": \"Annotation\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"claim\"}],\n"
+    "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"one\", \"prefix\": \"two \"}}},\n"
+    " {\"id\": \"urn:x:a:S3\", \"type\": \"Annotation\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"claim\"}],\n"
+    "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"one\"}}},\n"
+    " {\"id\": \"urn:x:a:S4\", \"type\": \"Annotation\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"claim\"}],\n"
+    "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"zzz\"}}},\n"
+    " {\"id\": \"urn:x:a:S5\", \"type\": \"Annotation\", \"target\": {\"source\": \"a.txt\"}},\n"
+    " {\"id\": \"urn:x:a:L1\", \"type\": \"Annotation\", \"motivation\": \"linking\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"supports\"},\n"
+    "           {\"type\": \"SpecificResource\", \"source\": \"urn:x:a:S2\"}],\n"
+    "  \"target\": \"urn:x:a:S1\"},\n"
+    " {\"id\": \"urn:x:b:T1\", \"type\": \"Annotation\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"claim\"}],\n"
+    "  \"target\": {\"source\": \"b.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"x\"}}}\n"
+    "]\n";
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (text_path, "one two one three\n", -1, &error));
+  g_assert_true (g_file_set_contents (anno_path, json, -1, &error));
+  g_assert_cmpint (am_importer_guess_format (anno, json, strlen (json)), ==, AM_IMPORT_FORMAT_W3C);
+
+  g_assert_true (am_importer_import_file (importer, anno, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_documents (importer), ==, 1);
+  doc = document_at (importer, 0);
+  g_assert_cmpuint (n_annotations (doc), ==, 2);
+  a = am_document_lookup_annotation (doc, "S1");
+  g_assert_cmpuint (am_annotation_get_start (a), ==, 4);
+  g_assert_cmpuint (am_annotation_get_end (a), ==, 7);
+  a = am_document_lookup_annotation (doc, "S2");
+  g_assert_cmpuint (am_annotation_get_start (a), ==, 8);
+  g_assert_cmpuint (am_annotation_get_end (a), ==, 11);
+  g_assert_cmpuint (n_links (doc), ==, 1);
+  assert_reported (importer, "relation “supports” added to the schema");
+  assert_reported (importer, "“one” occurs 2 times and nothing says which");
+  assert_reported (importer, "“zzz” is not in the text");
+  assert_reported (importer, "annotation “S5” has no tag");
+  assert_reported (importer, "the annotated text “b.txt” cannot be read");
+  g_assert_cmpuint (n_errors (importer), ==, 4);
+
+  g_remove (text_path);
+  g_remove (anno_path);
+  g_rmdir (dir);
+}
+
 /* argumark-cli import, as a user runs it */
 
 static int
@@ -887,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/import/jsonl", test_jsonl);
   g_test_add_func ("/import/refused", test_refused);
   g_test_add_func ("/import/guess-and-text", test_guess_and_text);
+  g_test_add_func ("/import/w3c", test_w3c);
   g_test_add_func ("/import/cli", test_cli);
 
   return g_test_run ();

@@ -67,7 +67,7 @@ am_cli_import (int    argc,
   const GOptionEntry entries[] = {
     { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
       N_("Format of the inputs: auto (default), brat, webanno, doccano, label-studio, prodigy, "
-         "jsonl or text"), N_("FORMAT") },
+         "jsonl, w3c or text"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Corpus folder to write the documents to (created if needed)"), N_("FOLDER") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets_str,
@@ -83,7 +83,8 @@ am_cli_import (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Import annotated files from brat, INCEpTION (WebAnno TSV 3), "
-                                  "doccano, Label Studio, Prodigy or Argumark JSONL into a corpus."));
+                                  "doccano, Label Studio, Prodigy, W3C Web Annotation or Argumark "
+                                  "JSONL into a corpus."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Inputs may be files or folders. brat: the .ann (or .txt) of each pair; annotation.conf\n"

@@ -74,6 +74,12 @@ _am_import_json_detect (JsonNode *node)
   object = json_node_get_object (node);
   data = json_object_get_member (object, "data");
 
+  if (json_object_has_member (object, "@context") ||
+      g_strcmp0 (_am_json_get_string (object, "type"), "Annotation") == 0 ||
+      g_strcmp0 (_am_json_get_string (object, "type"), "AnnotationPage") == 0 ||
+      g_strcmp0 (_am_json_get_string (object, "type"), "AnnotationCollection") == 0)
+    return AM_IMPORT_FORMAT_W3C;
+
   if (((first = first_object_of (object, "annotations")) != NULL &&
        json_object_has_member (first, "result")) ||
       ((first = first_object_of (object, "predictions")) != NULL &&

@@ -118,6 +118,12 @@ gboolean        _am_import_brat          (AmImporter     *self,
                                           const char     *conf,
                                           gsize           conf_length,
                                           GError        **error);
+gboolean        _am_import_w3c           (AmImporter     *self,
+                                          GFile          *gfile,
+                                          const char     *file,
+                                          const char     *data,
+                                          gsize           length,
+                                          GError        **error);
 gboolean        _am_import_webanno       (AmImporter     *self,
                                           const char     *file,
                                           const char     *data,

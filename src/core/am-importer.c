@@ -28,6 +28,7 @@ static const struct
   { AM_IMPORT_FORMAT_LABEL_STUDIO, "label-studio" },
   { AM_IMPORT_FORMAT_PRODIGY, "prodigy" },
   { AM_IMPORT_FORMAT_TEXT, "text" },
+  { AM_IMPORT_FORMAT_W3C, "w3c" },
 };
 
 const char *
@@ -1643,6 +1644,8 @@ import_data_as (AmImporter      *self,
       return import_text (self, name, stem, data, length, error);
     case AM_IMPORT_FORMAT_WEBANNO:
       return _am_import_webanno (self, name, data, length, error);
+    case AM_IMPORT_FORMAT_W3C:
+      return _am_import_w3c (self, gfile, name, data, length, error);
     case AM_IMPORT_FORMAT_BRAT:
       g_set_error_literal (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_UNSUPPORTED,
                            _("brat standoff needs the .txt and .ann files: import a file"));

@@ -38,6 +38,7 @@ typedef enum
   AM_IMPORT_FORMAT_LABEL_STUDIO,
   AM_IMPORT_FORMAT_PRODIGY,
   AM_IMPORT_FORMAT_TEXT,
+  AM_IMPORT_FORMAT_W3C,
 } AmImportFormat;
 
 /* How to read offsets that the file does not let us check against a stored
