@@ -442,6 +442,64 @@ test_other_version_moved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Cid agrees with Ann on everything but the attribution, which he leaves out. */
+static void
+test_three_annotators (void)
+{
+  g_autoptr(AmDocument) mine = make_mine ();
+  g_autoptr(AmDocument) ben = make_theirs ();
+  g_autoptr(AmDocument) cid = make_document (article, "Taxes", "Cid");
+  AmDocument *theirs[2] = { ben, cid };
+  g_autoptr(GError) error = NULL;
+  AmReviewWindow *window;
+  GtkDropDown *pairs;
+  GListModel *differences;
+  g_autoptr(AmDifference) first = NULL;
+
+  tag (cid, "claim", "taxes will rise");
+  tag (cid, "counter-claim", "they will fall");
+
+  window = am_review_window_new (NULL, mine, NULL, theirs, 2, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* "Theirs" means nothing with three: sides are taken by number. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "review.accept-theirs", NULL);
+  g_assert_cmpuint (n_gold (window), ==, 0);
+
+  /* The table shows the group, or one pair: Ann and Ben as in a review of two. */
+  pairs = GTK_DROP_DOWN (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pairs)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (pairs)), ==, 4);
+  g_assert_cmpstr (shown (window, "agreement-spans-all"), ==, "3 / 4 / 2");
+  gtk_drop_down_set_selected (pairs, 1);
+  g_assert_cmpstr (shown (window, "agreement-f1-exact-all"), ==, "0.286");
+  g_assert_cmpstr (shown (window, "agreement-spans-all"), ==, "3 / 4");
+  /* Ann and Cid: 2 of 3 and 2 spans exactly alike, F1 = 4/5. */
+  gtk_drop_down_set_selected (pairs, 2);
+  g_assert_cmpstr (shown (window, "agreement-f1-exact-all"), ==, "0.800");
+
+  /* The attribution boundary: Cid has none, so taking his side leaves it out. */
+  differences = am_adjudication_get_differences (am_review_window_get_adjudication (window));
+  first = g_list_model_get_item (differences, 0);
+  g_assert_true (am_review_window_get_selected (window) == first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.accept", "u", 2));
+  g_assert_true (am_review_window_is_settled (window, first));
+  g_assert_cmpuint (n_gold (window), ==, 0);
+  am_review_window_select (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.accept", "u", 0));
+  check_sources (gold_annotation (window, "The minister"), "Ann", NULL);
+  g_assert_true (am_review_window_is_settled (window, first));
+  activate (window, "review.undo");
+  g_assert_cmpuint (n_gold (window), ==, 0);
+  g_assert_true (am_review_window_is_settled (window, first));
+  activate (window, "review.undo");
+  g_assert_false (am_review_window_is_settled (window, first));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_suggest_gold_file (void)
 {
@@ -472,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/review-window/close-unsaved", test_close_unsaved);
   g_test_add_func ("/review-window/other-article-refused", test_other_article_refused);
   g_test_add_func ("/review-window/other-version-moved", test_other_version_moved);
+  g_test_add_func ("/review-window/three-annotators", test_three_annotators);
   g_test_add_func ("/review-window/suggest-gold-file", test_suggest_gold_file);
 
   return g_test_run ();

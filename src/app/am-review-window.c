@@ -64,6 +64,7 @@ struct _AmReviewWindow
   GtkWidget            *annotator_buttons;
   GtkWidget            *agreement_grid;
   GtkWidget            *agreement_note;
+  GtkWidget            *pair_dropdown;
   GtkWidget            *stack;
 };
 
@@ -340,6 +341,18 @@ pop_step (GArray *stack)
   return step;
 }
 
+static gboolean
+has_side (AmDifference *difference,
+          guint         document)
+{
+  guint c;
+
+  for (c = 0; c < am_difference_get_n_candidates (difference); c++)
+    if (am_difference_candidate_has (difference, c, document))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 accept (AmReviewWindow *self,
         AcceptKind      kind,
@@ -395,7 +408,10 @@ accept (AmReviewWindow *self,
       return;
     }
 
-  push_step (self, difference, kind == ACCEPT_NEITHER, before);
+  /* Taking the side of someone who has nothing here settles it with nothing. */
+  push_step (self, difference,
+             kind == ACCEPT_NEITHER || (kind == ACCEPT_DOCUMENT && !has_side (difference, document)),
+             before);
   if (difference != NULL)
     select_next (self, 1);
   update_state (self);
@@ -801,7 +817,7 @@ update_row (AmReviewWindow *self,
     return;
 
   if (g_hash_table_contains (self->rejected, difference))
-    status = _("✓ Neither");
+    status = _("✓ None kept");
   else if (am_review_window_is_settled (self, difference))
     status = _("✓ Settled");
   else
@@ -912,6 +928,31 @@ static const char * const measure_ids[N_MEASURES] = {
   "spans", "matched", "label-disagreements", "boundary-disagreements", "only-in-one",
 };
 
+/* The pair of annotators chosen above the table; FALSE for the whole group. */
+static gboolean
+selected_pair (AmReviewWindow *self,
+               guint          *a,
+               guint          *b)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->pair_dropdown));
+  guint n = self->documents->len;
+  guint i;
+  guint j;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  selected--;
+  for (i = 0; i < n; i++)
+    for (j = i + 1; j < n; j++)
+      if (selected-- == 0)
+        {
+          *a = i;
+          *b = j;
+          return TRUE;
+        }
+  return FALSE;
+}
+
 static GtkWidget *
 add_cell (AmReviewWindow *self,
           const char     *text,
@@ -939,7 +980,11 @@ add_scores_column (AmReviewWindow *self,
                    int             label,
                    guint           column)
 {
-  const AmAgreementScores *s = am_agreement_get_group_scores (self->agreement, label);
+  guint a;
+  guint b;
+  gboolean pair = selected_pair (self, &a, &b);
+  const AmAgreementScores *s = pair ? am_agreement_get_pair_scores (self->agreement, a, b, label)
+                                    : am_agreement_get_group_scores (self->agreement, label);
   g_autoptr(GString) spans = g_string_new (NULL);
   double scores[] = { s->f1_exact, s->f1_overlap, s->kappa, s->alpha, s->alpha_u };
   guint counts[] = {
@@ -956,8 +1001,11 @@ add_scores_column (AmReviewWindow *self,
       add_cell (self, text, name, column, 1 + MEASURE_F1_EXACT + i);
     }
 
-  for (i = 0; i < am_agreement_get_n_annotators (self->agreement); i++)
-    g_string_append_printf (spans, "%s%u", i > 0 ? " / " : "", am_agreement_get_n_spans (self->agreement, i, label));
+  if (pair)
+    g_string_append_printf (spans, "%u / %u", s->spans_a, s->spans_b);
+  else
+    for (i = 0; i < am_agreement_get_n_annotators (self->agreement); i++)
+      g_string_append_printf (spans, "%s%u", i > 0 ? " / " : "", am_agreement_get_n_spans (self->agreement, i, label));
   {
     g_autofree char *name = g_strdup_printf ("agreement-%s-%s", measure_ids[MEASURE_SPANS], label_id);
 
@@ -1335,11 +1383,13 @@ build_annotators (AmReviewWindow *self)
 
       /* One accept button per annotator: "Mine" and "Theirs" for two. */
       if (n == 2)
-        accept_label = g_strdup (i == 0 ? _("_Mine") : _("_Theirs"));
+        button = gtk_button_new_with_mnemonic (i == 0 ? _("_Mine") : _("_Theirs"));
       else
-        accept_label = g_strdup_printf ("%s_%u. \u2068%s\u2069", direction_mark (), i + 1,
-                                        am_adjudication_get_name (self->adjudication, i));
-      button = gtk_button_new_with_mnemonic (accept_label);
+        {
+          accept_label = g_strdup_printf ("%s%u. \u2068%s\u2069", direction_mark (), i + 1,
+                                          am_adjudication_get_name (self->adjudication, i));
+          button = gtk_button_new_with_label (accept_label);
+        }
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.accept");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
       g_free (tooltip);
@@ -1348,6 +1398,36 @@ build_annotators (AmReviewWindow *self)
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_box_append (GTK_BOX (self->annotator_buttons), button);
     }
+}
+
+/* With more than two annotators the table shows the group or any one pair. */
+static void
+build_pairs (AmReviewWindow *self)
+{
+  g_autoptr(GtkStringList) pairs = gtk_string_list_new (NULL);
+  guint n = self->documents->len;
+  guint i;
+  guint j;
+
+  gtk_string_list_append (pairs, _("All annotators"));
+  for (i = 0; i < n; i++)
+    for (j = i + 1; j < n; j++)
+      {
+        g_autofree char *pair = g_strdup_printf ("%s\u2068%s\u2069 – \u2068%s\u2069", direction_mark (),
+                                                 am_adjudication_get_name (self->adjudication, i),
+                                                 am_adjudication_get_name (self->adjudication, j));
+
+        gtk_string_list_append (pairs, pair);
+      }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->pair_dropdown), G_LIST_MODEL (pairs));
+  gtk_widget_set_visible (self->pair_dropdown, n > 2);
+}
+
+static void
+pair_changed_cb (AmReviewWindow *self)
+{
+  if (self->agreement != NULL)
+    show_agreement (self);
 }
 
 static void
@@ -1520,6 +1600,7 @@ am_review_window_class_init (AmReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, annotator_buttons);
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, agreement_grid);
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, agreement_note);
+  gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, pair_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, hide_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -1798,7 +1879,10 @@ am_review_window_new (GtkApplication      *application,
 
   build_annotators (self);
   build_legend (self);
+  build_pairs (self);
   show_agreement (self);
+  g_signal_connect_object (self->pair_dropdown, "notify::selected", G_CALLBACK (pair_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   if (am_agreement_get_n_moved (agreement) > 0 || am_agreement_get_n_unplaced (agreement) > 0)
     {
@@ -1932,8 +2016,12 @@ open_dialog_response_cb (GtkFileChooserNative *dialog,
   for (i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      AmDocument *doc = am_document_open (file, NULL, &error);
+      AmDocument *doc;
 
+      /* The reviewer's own file may be chosen with the others: it is mine already. */
+      if (choice->mine_file != NULL && g_file_equal (file, choice->mine_file))
+        continue;
+      doc = am_document_open (file, NULL, &error);
       if (doc == NULL)
         {
           g_autofree char *name = g_file_get_basename (file);
