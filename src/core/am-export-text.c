@@ -193,7 +193,8 @@ _am_export_brat_document (AmExportWriter *w,
   return TRUE;
 }
 
-static void
+/* No labels means any label; labels of which none is exported mean none. */
+static gboolean
 append_conf_labels (GString            *buf,
                     const char * const *labels,
                     GHashTable         *known)
@@ -201,7 +202,12 @@ append_conf_labels (GString            *buf,
   guint n = 0;
   guint i;
 
-  for (i = 0; labels != NULL && labels[i] != NULL; i++)
+  if (labels == NULL || labels[0] == NULL)
+    {
+      g_string_append (buf, "<ENTITY>");
+      return TRUE;
+    }
+  for (i = 0; labels[i] != NULL; i++)
     {
       if (!g_hash_table_contains (known, labels[i]))
         continue;
@@ -209,8 +215,7 @@ append_conf_labels (GString            *buf,
         g_string_append_c (buf, '|');
       g_string_append (buf, labels[i]);
     }
-  if (n == 0)
-    g_string_append (buf, "<ENTITY>");
+  return n > 0;
 }
 
 /* annotation.conf lists the labels and relations, so that brat lets people
@@ -236,11 +241,20 @@ _am_export_brat_end (AmExportWriter *w,
   for (i = 0; i < w->relations->len; i++)
     {
       AmRelationType *relation = g_ptr_array_index (w->relations, i);
+      gsize line_start = buf->len;
 
       g_string_append_printf (buf, "%s\tArg1:", am_relation_type_get_id (relation));
-      append_conf_labels (buf, am_relation_type_get_from (relation), known);
+      if (!append_conf_labels (buf, am_relation_type_get_from (relation), known))
+        {
+          g_string_truncate (buf, line_start);
+          continue;
+        }
       g_string_append (buf, ", Arg2:");
-      append_conf_labels (buf, am_relation_type_get_to (relation), known);
+      if (!append_conf_labels (buf, am_relation_type_get_to (relation), known))
+        {
+          g_string_truncate (buf, line_start);
+          continue;
+        }
       g_string_append_c (buf, '\n');
     }
   /* Argumark lets spans overlap and nest; brat only does if told. */
