@@ -340,6 +340,19 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const offsets_names[] = { "auto", "code-points", "utf16", NULL };
 
+/* The formats in the order of the drop-down's items. */
+static const AmImportFormat formats[] = {
+  AM_IMPORT_FORMAT_AUTO,
+  AM_IMPORT_FORMAT_JSONL,
+  AM_IMPORT_FORMAT_DOCCANO,
+  AM_IMPORT_FORMAT_BRAT,
+  AM_IMPORT_FORMAT_WEBANNO,
+  AM_IMPORT_FORMAT_LABEL_STUDIO,
+  AM_IMPORT_FORMAT_PRODIGY,
+  AM_IMPORT_FORMAT_W3C,
+  AM_IMPORT_FORMAT_TEXT,
+};
+
 static void
 update_controls (AmImportDialog *self)
 {
@@ -1010,15 +1023,23 @@ am_import_dialog_get_inputs (AmImportDialog *self)
   return G_LIST_MODEL (self->inputs);
 }
 
-/* The drop-down lists AmImportFormat in its order. */
 void
 am_import_dialog_set_format (AmImportDialog *self,
                              AmImportFormat  format)
 {
-  g_return_if_fail (AM_IS_IMPORT_DIALOG (self));
-  g_return_if_fail (format <= AM_IMPORT_FORMAT_TEXT);
+  guint i;
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->format_dropdown), format);
+  g_return_if_fail (AM_IS_IMPORT_DIALOG (self));
+
+  for (i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (formats[i] == format)
+        {
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->format_dropdown), i);
+          return;
+        }
+    }
+  g_return_if_reached ();
 }
 
 AmImportFormat
@@ -1029,7 +1050,7 @@ am_import_dialog_get_format (AmImportDialog *self)
   g_return_val_if_fail (AM_IS_IMPORT_DIALOG (self), AM_IMPORT_FORMAT_AUTO);
 
   selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->format_dropdown));
-  return selected <= AM_IMPORT_FORMAT_TEXT ? (AmImportFormat) selected : AM_IMPORT_FORMAT_AUTO;
+  return selected < G_N_ELEMENTS (formats) ? formats[selected] : AM_IMPORT_FORMAT_AUTO;
 }
 
 void
