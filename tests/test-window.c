@@ -896,6 +896,151 @@ test_preferences_apply (void)
   close_discarding (window);
 }
 
+static void
+test_drop_files (void)
+{
+  g_autoptr(GFile) file = write_sample_document ("dropped.json");
+  g_autoptr(GListModel) controllers = NULL;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files;
+  AmWindow *window = new_window ();
+  gboolean handled = FALSE;
+  guint i;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  files = g_slist_append (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_slist_free (files);
+  drain ();
+
+  g_assert_true (handled);
+  g_assert_nonnull (am_window_get_document (window));
+  g_assert_true (g_file_equal (am_window_get_file (window), file));
+
+  close_discarding (window);
+}
+
+static void
+test_preferences_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *name = NULL;
+  AmWindow *window = new_window ();
+  GtkWindow *preferences;
+  GtkWidget *entry;
+
+  activate (window, "win.show-preferences", NULL);
+  preferences = find_dialog (window, GTK_TYPE_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (preferences), ==, "AmPreferencesWindow");
+
+  /* Bound to the settings: a change applies without a confirmation. */
+  entry = find_descendant (GTK_WIDGET (preferences), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Kim");
+  name = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (name, ==, "Kim");
+
+  g_settings_set_enum (settings, "color-scheme", 2);
+  drain ();
+  g_assert_true (am_article_view_get_dark (article_view (window)));
+  g_settings_set_enum (settings, "color-scheme", 1);
+  drain ();
+  g_assert_false (am_article_view_get_dark (article_view (window)));
+  g_settings_reset (settings, "color-scheme");
+
+  gtk_window_destroy (preferences);
+  close_discarding (window);
+}
+
+static void
+test_remembers_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AmWindow *window = new_window ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  activate (window, "win.close", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  window = new_window ();
+  {
+    int width;
+    int height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  close_discarding (window);
+}
+
+/* Last: it ends with the application quitting. */
+static void
+test_quit_asks_every_window (void)
+{
+  AmWindow *first;
+  AmWindow *second;
+  GtkWindow *dialog;
+
+  set_annotator ("Tester");
+  first = new_window_with_sample ();
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  tag (first, CLAIM_TEXT, "claim");
+  second = new_window ();
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  {
+    g_autoptr(GFile) file = write_sample_document ("quit.json");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (am_window_open (second, file, &error));
+  }
+  tag (second, CLAIM_TEXT, "claim");
+
+  /* Cancel at the first prompt stops the quit: both windows stay. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  dialog = find_dialog (first, GTK_TYPE_MESSAGE_DIALOG);
+  if (dialog == NULL)
+    dialog = find_dialog (second, GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  drain ();
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_null (find_dialog (first, GTK_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_dialog (second, GTK_TYPE_MESSAGE_DIALOG));
+
+  /* Discard in each, one prompt at a time: every window closes. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  drain ();
+  while (first != NULL || second != NULL)
+    {
+      dialog = first != NULL ? find_dialog (first, GTK_TYPE_MESSAGE_DIALOG) : NULL;
+      if (dialog == NULL && second != NULL)
+        dialog = find_dialog (second, GTK_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
+      drain ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,6 +1076,10 @@ main (int   argc,
   g_test_add_func ("/window/draft-recovery", test_draft_recovery);
   g_test_add_func ("/window/open-errors", test_open_errors);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
+  g_test_add_func ("/window/preferences-window", test_preferences_window);
+  g_test_add_func ("/window/drop-files", test_drop_files);
+  g_test_add_func ("/window/remembers-size", test_remembers_size);
+  g_test_add_func ("/window/quit-asks-every-window", test_quit_asks_every_window);
 
   status = g_test_run ();
 
