@@ -827,6 +827,8 @@ run_worker (GTask        *task,
       if (run->flush_source == NULL)
         {
           run->flush_source = g_timeout_source_new (FLUSH_INTERVAL_MS);
+          /* Below redrawing, so that the list shows while summaries pour in. */
+          g_source_set_priority (run->flush_source, G_PRIORITY_DEFAULT_IDLE);
           g_source_set_static_name (run->flush_source, "[argumark] corpus summaries");
           g_source_set_callback (run->flush_source, run_flush_cb, run, NULL);
           g_source_attach (run->flush_source, run->context);
