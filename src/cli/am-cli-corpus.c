@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "am-cli.h"
@@ -303,7 +304,16 @@ am_cli_import_articles (int    argc,
             }
           if (!json_parser_load_from_data (parser, line, -1, &error))
             {
-              g_autofree char *message = g_strdup_printf (_("not valid JSON: %s"), error->message);
+              g_autofree char *message = NULL;
+              const char *reason = error->message;
+              guint column = 0;
+
+              /* json-glib says "<data>:1:COLUMN: …"; the line is ours to name. */
+              if (sscanf (reason, "<data>:%*u:%u:", &column) == 1 && strchr (reason, ' ') != NULL)
+                message = g_strdup_printf (_("not valid JSON at column %u:%s"), column,
+                                           strchr (reason, ' '));
+              else
+                message = g_strdup_printf (_("not valid JSON: %s"), reason);
 
               print_line_problem (inputs[i], line_number, message);
               g_clear_error (&error);

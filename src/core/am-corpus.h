@@ -127,7 +127,9 @@ AmCorpusItem  *am_corpus_dup_previous           (AmCorpus             *self,
  * schema), otherwise a new document from NAME.txt with the corpus schema
  * (or the default one) and meta "id" = NAME. The document is not modified
  * and has no history; save it to am_corpus_item_get_document_file(). Errors
- * are those of am_document_load / am_document_new_from_article.
+ * are those of am_document_load / am_document_new_from_article. It may be
+ * called from worker threads as long as the corpus is not reloaded or
+ * refreshed meanwhile (and not watching).
  */
 AmDocument    *am_corpus_open_item              (AmCorpus             *self,
                                                  AmCorpusItem         *item,
