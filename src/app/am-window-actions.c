@@ -18,6 +18,9 @@
 #include "am-segmenter.h"
 #include "am-window-private.h"
 
+#define MAX_LINK_TARGETS 30
+#define WORD_CONTEXT     256
+
 static AmAnnotation *
 selected (AmWindow *self)
 {
@@ -600,25 +603,47 @@ make_link_row (AmWindow     *self,
   return row;
 }
 
-static gboolean
-is_linked (AmWindow     *self,
-           AmAnnotation *from,
-           AmAnnotation *to)
+/* The ids of the annotations @from already links to. */
+static GHashTable *
+linked_targets (AmWindow     *self,
+                AmAnnotation *from)
 {
   g_autoptr(GPtrArray) links = am_document_list_links_for (self->document,
                                                            am_annotation_get_id (from));
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint i;
 
   for (i = 0; i < links->len; i++)
     {
       AmLink *link = g_ptr_array_index (links, i);
 
-      if (g_str_equal (am_link_get_from (link), am_annotation_get_id (from)) &&
-          g_str_equal (am_link_get_to (link), am_annotation_get_id (to)))
-        return TRUE;
+      if (g_str_equal (am_link_get_from (link), am_annotation_get_id (from)))
+        g_hash_table_add (targets, g_strdup (am_link_get_to (link)));
     }
 
-  return FALSE;
+  return targets;
+}
+
+static guint
+distance (AmAnnotation *a,
+          AmAnnotation *b)
+{
+  guint sa = am_annotation_get_start (a);
+  guint sb = am_annotation_get_start (b);
+
+  return sa > sb ? sa - sb : sb - sa;
+}
+
+static int
+compare_by_distance (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  AmAnnotation *from = user_data;
+  guint da = distance (*(AmAnnotation **) a, from);
+  guint db = distance (*(AmAnnotation **) b, from);
+
+  return da < db ? -1 : da > db;
 }
 
 static GtkWidget *
@@ -685,7 +710,8 @@ doc_link_action (GtkWidget  *widget,
   GtkWidget *child;
   AmLabel *label;
   g_autofree char *title = NULL;
-  guint n_targets = 0;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) linked = NULL;
   guint n;
   guint i;
 
@@ -703,12 +729,22 @@ doc_link_action (GtkWidget  *widget,
     {
       g_autoptr(AmAnnotation) to = g_list_model_get_item (annotations, i);
 
-      if (to == from || find_relation (self, from, to) == NULL)
-        continue;
+      if (to != from && find_relation (self, from, to) != NULL)
+        g_ptr_array_add (targets, g_steal_pointer (&to));
+    }
+
+  /* What an attribution sources is nearly always close by: the nearest
+   * come first, and a long article does not list thousands.
+   */
+  g_ptr_array_sort_with_data (targets, compare_by_distance, from);
+  linked = linked_targets (self, from);
+  for (i = 0; i < targets->len && i < MAX_LINK_TARGETS; i++)
+    {
+      AmAnnotation *to = g_ptr_array_index (targets, i);
 
       gtk_list_box_append (GTK_LIST_BOX (self->link_list),
-                           make_link_row (self, to, is_linked (self, from, to)));
-      n_targets++;
+                           make_link_row (self, to,
+                                          g_hash_table_contains (linked, am_annotation_get_id (to))));
     }
 
   label = am_label_schema_lookup_label (am_document_get_schema (self->document),
@@ -718,7 +754,7 @@ doc_link_action (GtkWidget  *widget,
                                                                 : am_annotation_get_label (from));
   gtk_label_set_text (GTK_LABEL (self->link_title), title);
 
-  if (n_targets == 0)
+  if (targets->len == 0)
     {
       am_window_show_message (self, _("Tag the span to link to first, then link to it"));
       g_clear_object (&self->link_source);
@@ -825,7 +861,8 @@ doc_prev_annotation_action (GtkWidget  *widget,
 
 /* Where a boundary at @offset lands after a step of a word: word starts for
  * the start of a span, word ends for its end, so a span always holds whole
- * words.
+ * words. Only the text around @offset is segmented, so that a step costs
+ * the same in a long article as in a short one.
  */
 static guint
 step_by_word (AmWindow *self,
@@ -833,20 +870,30 @@ step_by_word (AmWindow *self,
               gboolean  is_end,
               int       direction)
 {
+  AmText *text = am_document_get_text (self->document);
+  guint length = am_text_get_length (text);
+  guint lo = offset > WORD_CONTEXT ? offset - WORD_CONTEXT : 0;
+  guint hi = MIN (length, offset + WORD_CONTEXT);
+  g_autofree char *excerpt = am_text_substring (text, lo, hi);
+  g_autoptr(AmText) local = am_text_new (excerpt, -1);
   g_autoptr(GArray) words = NULL;
   guint result = offset;
   guint i;
 
-  words = am_segment_words (am_document_get_text (self->document),
-                            am_document_get_meta (self->document, "language"), NULL);
+  words = am_segment_words (local, am_document_get_meta (self->document, "language"), NULL);
   if (words == NULL)
     return offset;
 
   for (i = 0; i < words->len; i++)
     {
       const AmSpan *word = &g_array_index (words, AmSpan, i);
-      guint edge = is_end ? word->end : word->start;
+      guint edge;
 
+      /* A word cut by the edge of the excerpt has a false boundary there. */
+      if ((word->start == 0 && lo > 0) || (word->end == hi - lo && hi < length))
+        continue;
+
+      edge = lo + (is_end ? word->end : word->start);
       if (direction < 0 && edge < offset)
         result = edge;
       else if (direction > 0 && edge > offset)
