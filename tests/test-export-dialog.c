@@ -166,6 +166,15 @@ assert_same_output (const char *expected,
     }
 }
 
+/* Annotations carry the time they were made: another second, other bytes. */
+static char *
+without_times (const char *json)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("\"(created|modified)\": \"[^\"]*\"", 0, 0, NULL);
+
+  return g_regex_replace_literal (regex, json, -1, 0, "", 0, NULL);
+}
+
 static void
 remove_tree (GFile *file)
 {
@@ -586,8 +595,14 @@ test_import_brat (void)
   expected = g_list_model_get_item (am_importer_get_documents (importer), 0);
   expected_bytes = am_document_to_bytes (expected);
   json = read_text (written_json);
-  g_assert_cmpmem (json, strlen (json), g_bytes_get_data (expected_bytes, NULL),
-                   g_bytes_get_size (expected_bytes));
+  {
+    g_autofree char *expected_json = g_strndup (g_bytes_get_data (expected_bytes, NULL),
+                                                g_bytes_get_size (expected_bytes));
+    g_autofree char *a = without_times (json);
+    g_autofree char *b = without_times (expected_json);
+
+    g_assert_cmpstr (a, ==, b);
+  }
   text = read_text (written_txt);
   g_assert_cmpstr (text, ==, am_document_get_text_utf8 (expected));
 

@@ -783,10 +783,13 @@ am_export_dialog_new (GtkWindow  *parent,
   gtk_widget_set_sensitive (self->corpus_check, corpus != NULL);
   if (corpus != NULL)
     {
-      g_autofree char *folder = g_file_get_basename (am_corpus_get_folder (corpus));
+      g_autofree char *basename = g_file_get_basename (am_corpus_get_folder (corpus));
+      /* The label has a mnemonic: the folder's own underscores are text. */
+      g_auto(GStrv) parts = g_strsplit (basename, "_", -1);
+      g_autofree char *folder = g_strjoinv ("__", parts);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (corpus));
-      g_autofree char *label = g_strdup_printf (ngettext ("The corpus “%s” (%u document)",
-                                                          "The corpus “%s” (%u documents)", n),
+      g_autofree char *label = g_strdup_printf (ngettext ("The c_orpus “%s” (%u document)",
+                                                          "The c_orpus “%s” (%u documents)", n),
                                                 folder, n);
 
       gtk_check_button_set_label (GTK_CHECK_BUTTON (self->corpus_check), label);
