@@ -705,6 +705,9 @@ test_reanchor_nearest (void)
     { "aaa heed bbb", "heed", 0, "heed xx heed", 0 },
     { "aaa heed bbb", "heed", 0, "xx heed", 3 },
     { "é 🙂 said ü", "said", 0, "said é 🙂 é 🙂 said", 0 },
+    { "中国 和 中国", "中", 1, "X中国 和 中国", 6 },
+    { "a b a b a", "b", 1, "b a b a b a", 4 },
+    { "ab 🙂 cd", "🙂", 0, "🙂🙂 ab cd 🙂", 1 },
   };
   guint i;
 

@@ -876,94 +876,110 @@ read_annotation (const AmJsonValue  *o,
   return g_steal_pointer (&annotation);
 }
 
-/* Where every 4-byte sequence starting a character occurs, sorted by those
- * bytes and then by position: built once, when the first annotation must be
- * looked for, so that finding a quote does not cost a walk through the whole
- * article (20,000 annotations of an article that was replaced would
- * otherwise take minutes).
+/* Where every sequence of 1 to 4 bytes starting a character occurs, sorted by
+ * those bytes and then by position: one table per length, built the first
+ * time a quote of that length must be looked for, so that finding a quote
+ * costs a binary search, not a walk through the whole article (20,000
+ * annotations of a replaced article would otherwise take minutes).
  */
 typedef struct
 {
-  guint32 gram;
+  guint32 key;
   guint32 pos;
-} GramPos;
+} KeyPos;
 
 typedef struct
 {
-  AmText  *text;
-  GramPos *items;
-  gsize    n;
-  gboolean built;
+  AmText *text;
+  KeyPos *items[4];
+  gsize   n[4];
+  guint   built : 4;
 } QuoteIndex;
 
 static guint32
-gram_at (const char *p)
+key_at (const char *p,
+        guint       width)
 {
-  return (guint32) (guchar) p[0] | (guint32) (guchar) p[1] << 8 |
-         (guint32) (guchar) p[2] << 16 | (guint32) (guchar) p[3] << 24;
+  guint32 key = 0;
+  guint i;
+
+  for (i = 0; i < width; i++)
+    key = key << 8 | (guchar) p[i];
+
+  return key;
 }
 
 static void
-quote_index_build (QuoteIndex *index)
+quote_index_build (QuoteIndex *index,
+                   guint       width)
 {
   const char *utf8 = am_text_get_utf8 (index->text);
   gsize n_bytes = am_text_get_n_bytes (index->text);
-  g_autofree GramPos *tmp = NULL;
+  g_autofree KeyPos *tmp = NULL;
+  KeyPos *items;
+  gsize n = 0;
   gsize i;
   guint shift;
 
-  index->built = TRUE;
-  if (n_bytes < 4)
+  index->built |= 1 << (width - 1);
+  if (n_bytes < width)
     return;
 
-  index->items = g_new (GramPos, n_bytes - 3);
-  for (i = 0; i + 4 <= n_bytes; i++)
+  items = g_new (KeyPos, n_bytes - width + 1);
+  for (i = 0; i + width <= n_bytes; i++)
     {
       if (((guchar) utf8[i] & 0xC0) == 0x80)
         continue;
-      index->items[index->n].gram = gram_at (utf8 + i);
-      index->items[index->n].pos = i;
-      index->n++;
+      items[n].key = key_at (utf8 + i, width);
+      items[n].pos = i;
+      n++;
     }
 
   /* Least significant byte first; each pass is stable, so positions stay
-   * in order among equal grams.
+   * in order among equal keys.
    */
-  tmp = g_new (GramPos, MAX (index->n, 1));
-  for (shift = 0; shift < 32; shift += 8)
+  tmp = g_new (KeyPos, MAX (n, 1));
+  for (shift = 0; shift < 8 * width; shift += 8)
     {
       gsize count[257] = { 0 };
 
-      for (i = 0; i < index->n; i++)
-        count[((index->items[i].gram >> shift) & 0xff) + 1]++;
+      for (i = 0; i < n; i++)
+        count[((items[i].key >> shift) & 0xff) + 1]++;
       for (i = 1; i < 257; i++)
         count[i] += count[i - 1];
-      for (i = 0; i < index->n; i++)
-        tmp[count[(index->items[i].gram >> shift) & 0xff]++] = index->items[i];
-      memcpy (index->items, tmp, index->n * sizeof (GramPos));
+      for (i = 0; i < n; i++)
+        tmp[count[(items[i].key >> shift) & 0xff]++] = items[i];
+      memcpy (items, tmp, n * sizeof (KeyPos));
     }
+
+  index->items[width - 1] = items;
+  index->n[width - 1] = n;
 }
 
 static void
 quote_index_clear (QuoteIndex *index)
 {
-  g_clear_pointer (&index->items, g_free);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (index->items); i++)
+    g_clear_pointer (&index->items[i], g_free);
 }
 
-/* The first item in [lo, hi) whose (gram, pos) is not below (gram, pos). */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QuoteIndex, quote_index_clear)
+
+/* The first item in [lo, hi) whose (key, pos) is not below (key, pos). */
 static gsize
-quote_index_bound (QuoteIndex *index,
-                   gsize       lo,
-                   gsize       hi,
-                   guint32     gram,
-                   guint64     pos)
+lower_bound (const KeyPos *items,
+             gsize         lo,
+             gsize         hi,
+             guint32       key,
+             guint64       pos)
 {
   while (lo < hi)
     {
       gsize mid = lo + (hi - lo) / 2;
-      const GramPos *item = &index->items[mid];
 
-      if (item->gram < gram || (item->gram == gram && item->pos < pos))
+      if (items[mid].key < key || (items[mid].key == key && items[mid].pos < pos))
         lo = mid + 1;
       else
         hi = mid;
@@ -972,62 +988,8 @@ quote_index_bound (QuoteIndex *index,
   return lo;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QuoteIndex, quote_index_clear)
-
-/* Nearest through the index, for quotes of four bytes or more. */
-static gboolean
-find_indexed (QuoteIndex *index,
-              const char *quote,
-              gsize       quote_len,
-              gsize       origin,
-              guint       old_start,
-              guint      *new_start)
-{
-  const char *utf8 = am_text_get_utf8 (index->text);
-  gsize n_bytes = am_text_get_n_bytes (index->text);
-  guint32 gram = gram_at (quote);
-  gsize lo = quote_index_bound (index, 0, index->n, gram, 0);
-  gsize hi = quote_index_bound (index, lo, index->n, gram, G_MAXUINT64);
-  gsize k = quote_index_bound (index, lo, hi, gram, origin);
-  guint best_distance = G_MAXUINT;
-  gsize i;
-
-  for (i = k; i > lo; i--)
-    {
-      gsize pos = index->items[i - 1].pos;
-
-      if (pos + quote_len <= n_bytes && memcmp (utf8 + pos, quote, quote_len) == 0)
-        {
-          *new_start = am_text_byte_to_offset (index->text, pos);
-          best_distance = old_start - *new_start;
-          break;
-        }
-    }
-
-  for (i = k; i < hi; i++)
-    {
-      gsize pos = index->items[i].pos;
-
-      if (pos + quote_len <= n_bytes && memcmp (utf8 + pos, quote, quote_len) == 0)
-        {
-          guint offset = am_text_byte_to_offset (index->text, pos);
-
-          if (offset - old_start < best_distance)
-            {
-              *new_start = offset;
-              best_distance = offset - old_start;
-            }
-          break;
-        }
-    }
-
-  return best_distance != G_MAXUINT;
-}
-
 /* The occurrence of @quote whose start is nearest @old_start (the earlier one
- * on a tie), as code point offsets. Quotes shorter than four bytes are
- * looked for in a window around the old place that widens until it holds
- * the answer for certain.
+ * on a tie), as code point offsets.
  */
 static gboolean
 find_nearest (QuoteIndex *index,
@@ -1039,71 +1001,57 @@ find_nearest (QuoteIndex *index,
   const char *utf8 = am_text_get_utf8 (text);
   gsize n_bytes = am_text_get_n_bytes (text);
   gsize quote_len = strlen (quote);
+  guint width = MIN (quote_len, 4);
+  guint best_distance = G_MAXUINT;
+  const KeyPos *items;
+  guint32 key;
   gsize origin;
-  gsize window;
+  gsize lo, hi, k, i;
 
   if (quote_len == 0 || quote_len > n_bytes)
     return FALSE;
 
-  origin = am_text_offset_to_byte (text, MIN (old_start, am_text_get_length (text)));
+  if (!(index->built & (1 << (width - 1))))
+    quote_index_build (index, width);
+  items = index->items[width - 1];
 
-  if (quote_len >= 4)
+  origin = am_text_offset_to_byte (text, MIN (old_start, am_text_get_length (text)));
+  key = key_at (quote, width);
+  lo = lower_bound (items, 0, index->n[width - 1], key, 0);
+  hi = lower_bound (items, lo, index->n[width - 1], key, G_MAXUINT64);
+  k = lower_bound (items, lo, hi, key, origin);
+
+  /* Items share the first bytes of the quote; longer quotes must match on. */
+  for (i = k; i > lo; i--)
     {
-      if (!index->built)
-        quote_index_build (index);
-      return find_indexed (index, quote, quote_len, origin, old_start, new_start);
+      gsize pos = items[i - 1].pos;
+
+      if (pos + quote_len <= n_bytes && memcmp (utf8 + pos, quote, quote_len) == 0)
+        {
+          *new_start = am_text_byte_to_offset (text, pos);
+          best_distance = old_start - *new_start;
+          break;
+        }
     }
 
-  for (window = 4096; ; window *= 2)
+  for (i = k; i < hi; i++)
     {
-      gsize lo = origin > window ? origin - window : 0;
-      gsize hi = MIN (n_bytes, origin + window + quote_len);
-      const char *p = utf8 + lo;
-      const char *last = utf8 + hi - quote_len;
-      const char *left = NULL;
-      const char *right = NULL;
-      guint best = 0;
-      guint best_distance = G_MAXUINT;
+      gsize pos = items[i].pos;
 
-      if (hi - lo >= quote_len)
-        while (p <= last && (p = memchr (p, quote[0], last - p + 1)) != NULL)
-          {
-            if (memcmp (p, quote, quote_len) == 0)
-              {
-                if ((gsize) (p - utf8) < origin)
-                  left = p;
-                else if (right == NULL)
-                  right = p;
-              }
-            p++;
-          }
-
-      if (left != NULL)
+      if (pos + quote_len <= n_bytes && memcmp (utf8 + pos, quote, quote_len) == 0)
         {
-          best = am_text_byte_to_offset (text, left - utf8);
-          best_distance = old_start - best;
-        }
-      if (right != NULL)
-        {
-          guint offset = am_text_byte_to_offset (text, right - utf8);
+          guint offset = am_text_byte_to_offset (text, pos);
 
           if (offset - old_start < best_distance)
             {
-              best = offset;
+              *new_start = offset;
               best_distance = offset - old_start;
             }
-        }
-
-      /* A character is at most four bytes: the window surely holds every
-       * occurrence within window / 4 characters of the old place.
-       */
-      if ((best_distance != G_MAXUINT && best_distance <= window / 4) ||
-          (lo == 0 && hi == n_bytes))
-        {
-          *new_start = best;
-          return best_distance != G_MAXUINT;
+          break;
         }
     }
+
+  return best_distance != G_MAXUINT;
 }
 
 typedef struct
