@@ -1327,19 +1327,6 @@ am_review_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/argumark/Argumark/ui/am-review-shortcuts.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "review_shortcuts"));
-
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_set_hide_on_close (shortcuts, FALSE);
-  gtk_window_present (shortcuts);
-}
-
 /* ---------------------------------------------------------------------- */
 /* Annotators and legend */
 
@@ -1620,7 +1607,6 @@ am_review_window_class_init (AmReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "review.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "review.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "review.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "review.units", "units");
 
   add_key (widget_class, GDK_KEY_n, 0, "review.next-difference", NULL);
@@ -1654,7 +1640,6 @@ am_review_window_class_init (AmReviewWindowClass *klass)
   add_key (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "review.save", NULL);
   add_key (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "review.save-as", NULL);
   add_key (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "review.close", NULL);
-  add_key (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "review.show-help-overlay", NULL);
 }
 
 static void
@@ -1817,6 +1802,7 @@ am_review_window_new (GtkApplication      *application,
   g_autoptr(AmAgreement) agreement = NULL;
   g_autoptr(GPtrArray) agreed = NULL;
   g_autofree char *reviewer = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
   GtkSignalListItemFactory *factory;
   AmReviewWindow *self;
   guint i;
@@ -1843,6 +1829,13 @@ am_review_window_new (GtkApplication      *application,
 
   self = g_object_new (AM_TYPE_REVIEW_WINDOW, "application", application, NULL);
   ensure_style (GTK_WIDGET (self));
+
+  /* Its own shortcuts under the usual win.show-help-overlay, in place of the
+   * main window's that the application gave it.
+   */
+  builder = gtk_builder_new_from_resource ("/org/argumark/Argumark/ui/am-review-shortcuts.ui");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "review_shortcuts")));
   self->adjudication = g_steal_pointer (&adjudication);
   self->documents = g_steal_pointer (&documents);
   g_set_object (&self->mine_file, mine_file);

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * accept-mine, accept-theirs (two documents only), accept-both, accept-neither,
  * accept-agreed, move-start(i) and move-end(i) (the gold span of the selected
  * difference: -1/+1 by a character, -2/+2 by a word, as in the main window),
- * undo, redo, save, save-as, close, show-help-overlay, and the property action
+ * undo, redo, save, save-as, close, and the property action
  * units(s) ("tokens" or "characters").
  */
 G_DECLARE_FINAL_TYPE (AmReviewWindow, am_review_window, AM, REVIEW_WINDOW, GtkApplicationWindow)
