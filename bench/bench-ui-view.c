@@ -42,10 +42,10 @@ typedef struct
   AmArticleView       *view;
   AmAnnotationSidebar *sidebar;
   GMainLoop           *loop;
-  /* When the frame that paints began its layout phase: the frame's own
-   * work, without the wait for the frame clock's next tick.
+  /* When the frame that paints began (its before-paint phase): the
+   * frame's own work, without the wait for the frame clock's next tick.
    */
-  gint64               layout_start;
+  gint64               frame_start;
 } Bench;
 
 static char *
@@ -105,11 +105,11 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-layout_cb (GdkFrameClock *clock,
-           Bench         *bench)
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
 {
-  if (bench->layout_start == 0)
-    bench->layout_start = g_get_monotonic_time ();
+  if (bench->frame_start == 0)
+    bench->frame_start = g_get_monotonic_time ();
 }
 
 /* Returns: how long the painting frame itself took, in ms. */
@@ -118,15 +118,15 @@ wait_for_frame (Bench *bench)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (bench->window);
   gulong paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
-  gulong layout_id = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), bench);
+  gulong before_id = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), bench);
 
-  bench->layout_start = 0;
+  bench->frame_start = 0;
   gtk_widget_queue_draw (bench->window);
   g_main_loop_run (bench->loop);
   g_signal_handler_disconnect (clock, paint_id);
-  g_signal_handler_disconnect (clock, layout_id);
+  g_signal_handler_disconnect (clock, before_id);
 
-  return (g_get_monotonic_time () - bench->layout_start) / 1000.0;
+  return (g_get_monotonic_time () - bench->frame_start) / 1000.0;
 }
 
 static int

@@ -31,7 +31,6 @@ struct _AmAnnotationSidebar
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
-  GtkCssProvider     *chip_provider;
   /* The label ids in schema order, as the filter's items 1.. show them. */
   GPtrArray          *label_ids;
   char               *filter_label;
@@ -62,16 +61,13 @@ struct _AmAnnotationRow
   GtkWidget     parent_instance;
 
   AmAnnotation *annotation;
-  GtkWidget    *chip;
   GtkLabel     *label;
-  GtkLabel     *id;
   GtkLabel     *author;
   GtkLabel     *quote;
   GtkWidget    *note_box;
   GtkLabel     *note;
   GtkWidget    *links_box;
   GtkLabel     *links;
-  char         *chip_class;
 };
 
 G_DEFINE_FINAL_TYPE (AmAnnotationRow, am_annotation_row, GTK_TYPE_WIDGET)
@@ -86,7 +82,6 @@ am_annotation_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->annotation);
-  g_clear_pointer (&self->chip_class, g_free);
 
   G_OBJECT_CLASS (am_annotation_row_parent_class)->dispose (object);
 }
@@ -147,12 +142,7 @@ am_annotation_row_init (AmAnnotationRow *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 3);
 
-  self->chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_valign (self->chip, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->chip, "am-chip");
-  gtk_box_append (GTK_BOX (header), self->chip);
   self->label = add_label (header, "am-row-label", FALSE);
-  self->id = add_label (header, "dim-label", FALSE);
   self->author = add_label (header, "dim-label", TRUE);
   gtk_label_set_xalign (self->author, 1.0f);
   gtk_widget_set_parent (header, GTK_WIDGET (self));
@@ -235,26 +225,17 @@ am_annotation_row_update (AmAnnotationRow     *self,
   g_autofree char *quoted = NULL;
   g_autofree char *note_line = NULL;
   g_autofree char *links = NULL;
-  g_autofree char *chip_class = NULL;
-  guint index;
+  g_autofree char *header = NULL;
 
-  if (label != NULL && g_ptr_array_find_with_equal_func (sidebar->label_ids, label_id,
-                                                        g_str_equal, &index))
-    chip_class = g_strdup_printf ("am-label-%u", index);
-  else
-    chip_class = g_strdup ("am-label-unknown");
-
-  if (g_strcmp0 (chip_class, self->chip_class) != 0)
-    {
-      if (self->chip_class != NULL)
-        gtk_widget_remove_css_class (self->chip, self->chip_class);
-      gtk_widget_add_css_class (self->chip, chip_class);
-      g_free (self->chip_class);
-      self->chip_class = g_steal_pointer (&chip_class);
-    }
-
-  gtk_label_set_text (self->label, label != NULL ? am_label_get_name (label) : label_id);
-  gtk_label_set_text (self->id, am_annotation_get_id (self->annotation));
+  /* The chip is a glyph in the label's colour, not a widget with its own
+   * style provider: the list creates a couple of hundred rows at once.
+   */
+  header = g_markup_printf_escaped ("<span foreground=\"%s\">■</span> <b>%s</b> "
+                                    "<span alpha=\"55%%\">%s</span>",
+                                    label != NULL ? am_label_get_color (label) : "#77767b",
+                                    label != NULL ? am_label_get_name (label) : label_id,
+                                    am_annotation_get_id (self->annotation));
+  gtk_label_set_markup (self->label, header);
   gtk_label_set_text (self->author, author != NULL ? author : "");
 
   /* Translators: a quotation from the article */
@@ -275,12 +256,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               AmAnnotationSidebar      *self)
 {
-  AmAnnotationRow *row = g_object_new (AM_TYPE_ANNOTATION_ROW, NULL);
-
-  gtk_style_context_add_provider (gtk_widget_get_style_context (row->chip),
-                                  GTK_STYLE_PROVIDER (self->chip_provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_list_item_set_child (item, GTK_WIDGET (row));
+  gtk_list_item_set_child (item, g_object_new (AM_TYPE_ANNOTATION_ROW, NULL));
 }
 
 static void
@@ -583,7 +559,6 @@ static void
 load_labels (AmAnnotationSidebar *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GString) css = g_string_new (".am-chip.am-label-unknown { background-color: #77767b; }\n");
   guint i;
 
   g_ptr_array_set_size (self->label_ids, 0);
@@ -600,12 +575,8 @@ load_labels (AmAnnotationSidebar *self)
 
           g_ptr_array_add (self->label_ids, g_strdup (am_label_get_id (label)));
           gtk_string_list_append (names, am_label_get_name (label));
-          g_string_append_printf (css, ".am-chip.am-label-%u { background-color: %s; }\n",
-                                  i, am_label_get_color (label));
         }
     }
-
-  gtk_css_provider_load_from_data (self->chip_provider, css->str, -1);
 
   g_clear_pointer (&self->filter_label, g_free);
   gtk_drop_down_set_model (self->label_filter, G_LIST_MODEL (names));
@@ -636,7 +607,6 @@ am_annotation_sidebar_finalize (GObject *object)
 {
   AmAnnotationSidebar *self = AM_ANNOTATION_SIDEBAR (object);
 
-  g_clear_object (&self->chip_provider);
   g_clear_pointer (&self->label_ids, g_ptr_array_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->filter_label, g_free);
@@ -736,7 +706,6 @@ am_annotation_sidebar_init (AmAnnotationSidebar *self)
 
   self->label_ids = g_ptr_array_new_with_free_func (g_free);
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->chip_provider = gtk_css_provider_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
