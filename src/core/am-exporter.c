@@ -122,16 +122,15 @@ _am_export_append_uint (GString *buf,
                         guint64  value)
 {
   char digits[24];
-  guint n = 0;
+  char *p = digits + sizeof digits;
 
   do
     {
-      digits[n++] = '0' + value % 10;
+      *--p = '0' + value % 10;
       value /= 10;
     }
   while (value > 0);
-  while (n > 0)
-    g_string_append_c (buf, digits[--n]);
+  g_string_append_len (buf, p, digits + sizeof digits - p);
 }
 
 /* JSON string, UTF-8 kept as it is (only quotes, backslashes and control
