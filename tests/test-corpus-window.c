@@ -380,6 +380,49 @@ test_leave_folder (void)
   drain ();
 }
 
+/* The article's text view takes Ctrl+Page Up/Down for itself, so the
+ * window must see them first: in the capture phase. */
+static const char *
+capture_action_for (AmWindow   *window,
+                    const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  guint n = g_list_model_get_n_items (controllers);
+  guint i, j;
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, accelerator) && GTK_IS_NAMED_ACTION (action))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+static void
+test_shortcuts (void)
+{
+  AmWindow *window = am_window_new (GTK_APPLICATION (app));
+
+  g_assert_cmpstr (capture_action_for (window, "<Control>Page_Down"), ==, "win.next-document");
+  g_assert_cmpstr (capture_action_for (window, "<Control>Page_Up"), ==, "win.previous-document");
+  g_assert_cmpstr (capture_action_for (window, "<Control>d"), ==, "doc.mark-done");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 static void
 test_bad_folders (void)
 {
@@ -434,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/corpus-window/choose-in-list", test_choose_in_list);
   g_test_add_func ("/corpus-window/leave-folder", test_leave_folder);
   g_test_add_func ("/corpus-window/bad-folders", test_bad_folders);
+  g_test_add_func ("/corpus-window/shortcuts", test_shortcuts);
 
   status = g_test_run ();
 
