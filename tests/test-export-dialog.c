@@ -19,6 +19,9 @@
 #include "am-label.h"
 #include "am-window.h"
 
+#define UNSAVED_WARNING "The corpus is read from its folder: save the open document first " \
+                        "to include its latest changes."
+
 static AmApplication *app;
 static char *tmp_dir;
 
@@ -402,8 +405,13 @@ test_export_corpus_split (void)
 
   window = am_application_open_file (app, corpus_file, NULL);
   drain ();
+  /* An unsaved change: the dialog warns that the corpus comes from disk. */
+  am_document_set_status (am_window_get_document (window), AM_DOCUMENT_STATUS_NEW);
+  g_assert_true (am_window_get_unsaved (window));
   dialog = open_export_dialog (window);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), UNSAVED_WARNING));
   am_export_dialog_set_scope (dialog, AM_EXPORT_SCOPE_CORPUS);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), UNSAVED_WARNING));
   /* Beside the corpus, not in it. */
   {
     g_autoptr(GFile) parent = g_file_get_parent (am_export_dialog_get_target (dialog));

@@ -35,12 +35,15 @@ struct _AmExportDialog
   char         *summary;
   char         *error_message;
   guint         close_when_done : 1;
+  /* The window's document has changes that its file does not. */
+  guint         unsaved : 1;
 
   /* Template children */
   GtkWidget    *cancel_button;
   GtkWidget    *export_button;
   GtkWidget    *document_check;
   GtkWidget    *corpus_check;
+  GtkWidget    *unsaved_label;
   GtkWidget    *format_dropdown;
   GtkWidget    *format_description;
   GtkWidget    *labels_box;
@@ -144,6 +147,8 @@ update_controls (AmExportDialog *self)
                                  !running && self->result_folder != NULL);
   gtk_widget_set_visible (self->open_folder_button, self->result_folder != NULL);
   gtk_widget_set_visible (self->progress_bar, running);
+  gtk_widget_set_visible (self->unsaved_label,
+                          self->unsaved && am_export_dialog_get_scope (self) == AM_EXPORT_SCOPE_CORPUS);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button),
                         running ? _("_Stop") : self->result_folder != NULL ? _("_Close") : _("_Cancel"));
 }
@@ -688,6 +693,7 @@ am_export_dialog_class_init (AmExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, AmExportDialog, document_check);
   gtk_widget_class_bind_template_child (widget_class, AmExportDialog, corpus_check);
+  gtk_widget_class_bind_template_child (widget_class, AmExportDialog, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, AmExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmExportDialog, format_description);
   gtk_widget_class_bind_template_child (widget_class, AmExportDialog, labels_box);
@@ -756,6 +762,7 @@ am_export_dialog_new (GtkWindow  *parent,
                        "modal", TRUE,
                        NULL);
 
+  self->unsaved = am_document_get_modified (document);
   /* The model's own JSON gives back the same model, unsaved edits included. */
   bytes = am_document_to_bytes (document);
   self->document = am_document_load_from_data (g_bytes_get_data (bytes, NULL),
