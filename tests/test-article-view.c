@@ -835,6 +835,113 @@ test_sidebar_filter (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture->sidebar), ==, 4);
 }
 
+static gboolean
+has_label_text (GtkWidget  *widget,
+                const char *text)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && has_label_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_sidebar_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint hamas = find (ARTICLE, "Hamas is aiding");
+  guint claimed = find (ARTICLE, "Israel has claimed");
+  AmAnnotation *claim = add (fixture->document, "claim", hamas, hamas + 15);
+  AmAnnotation *attribution = add (fixture->document, "attribution", claimed, claimed + 18);
+  GtkWidget *list = GTK_WIDGET (list_of (fixture->sidebar));
+  AmLink *link;
+
+  set_document (fixture);
+  g_assert_true (has_label_text (list, "“Hamas is aiding”"));
+  g_assert_false (has_label_text (list, "sources T1"));
+
+  link = am_document_link (fixture->document, "source", am_annotation_get_id (attribution),
+                           am_annotation_get_id (claim), &error);
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_true (has_label_text (list, "sources T1"));
+  g_assert_true (has_label_text (list, "← T2"));
+
+  g_assert_true (am_document_set_note (fixture->document, am_annotation_get_id (claim),
+                                       "Two lines\nof note", &error));
+  iterate ();
+  g_assert_true (has_label_text (list, "Two lines of note"));
+
+  g_assert_true (am_document_unlink (fixture->document, am_link_get_id (link), &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_false (has_label_text (list, "sources T1"));
+  g_assert_false (has_label_text (list, "← T2"));
+}
+
+static gboolean
+offset_on_screen (AmArticleView *view,
+                  guint          offset)
+{
+  GtkTextView *text_view = text_view_of (view);
+  GdkRectangle visible;
+  GdkRectangle location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) offset);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  return gdk_rectangle_intersect (&visible, &location, NULL);
+}
+
+static void
+test_scroll_to_selected (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(AmDocument) long_document = NULL;
+  AmAnnotation *far;
+  AmAnnotation *near;
+  guint length;
+  gint64 deadline;
+  int i;
+
+  for (i = 0; i < 60; i++)
+    g_string_append (text, ARTICLE);
+  long_document = am_document_new (text->str, NULL);
+  length = am_document_get_length (long_document);
+  near = add (long_document, "claim", 60, 70);
+  far = add (long_document, "claim", length - 40, length - 30);
+  am_article_view_set_document (fixture->view, long_document);
+  am_annotation_sidebar_set_document (fixture->sidebar, long_document);
+  iterate ();
+  g_assert_true (offset_on_screen (fixture->view, 60));
+  g_assert_false (offset_on_screen (fixture->view, length - 40));
+
+  /* Selecting a row in the list brings the span into view. */
+  am_annotation_sidebar_set_selected_annotation (fixture->sidebar, far);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!offset_on_screen (fixture->view, length - 40) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (offset_on_screen (fixture->view, length - 40));
+
+  am_article_view_set_selected_annotation (fixture->view, near);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!offset_on_screen (fixture->view, 60) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (offset_on_screen (fixture->view, 60));
+}
+
 static void
 test_selected_cleared_on_new_document (Fixture       *fixture,
                                        gconstpointer  data)
@@ -871,7 +978,9 @@ main (int   argc,
   ADD ("/article-view/label-keys", test_label_keys, NULL);
   ADD ("/article-view/rtl-offsets", test_rtl_offsets, RTL_ARTICLE);
   ADD ("/article-view/new-document", test_selected_cleared_on_new_document, NULL);
+  ADD ("/article-view/scroll-to-selected", test_scroll_to_selected, NULL);
   ADD ("/annotation-sidebar/filter", test_sidebar_filter, NULL);
+  ADD ("/annotation-sidebar/rows", test_sidebar_rows, NULL);
 
   return g_test_run ();
 }

@@ -1527,8 +1527,9 @@ am_article_view_select_range (AmArticleView *self,
 /**
  * am_article_view_scroll_to_annotation:
  *
- * Scrolls the view, if need be, so that @annotation shows, and puts the
- * keyboard cursor at its start.
+ * Scrolls the view, if @annotation starts off screen, to show it in the
+ * upper third, and puts the keyboard cursor at its start unless text is
+ * selected.
  */
 void
 am_article_view_scroll_to_annotation (AmArticleView *self,
@@ -1538,6 +1539,8 @@ am_article_view_scroll_to_annotation (AmArticleView *self,
   GtkTextIter cursor;
   GtkTextIter bound;
   GtkTextMark *mark;
+  GdkRectangle visible;
+  GdkRectangle location;
   guint length;
 
   g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
@@ -1553,10 +1556,18 @@ am_article_view_scroll_to_annotation (AmArticleView *self,
        (guint) gtk_text_iter_get_offset (&cursor) > am_annotation_get_end (annotation)))
     gtk_text_buffer_place_cursor (self->buffer, &iter);
 
+  /* A span already on screen stays where the eye found it; one off
+   * screen comes to the upper third, with some text before it to read.
+   */
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  get_char_rect (self->text_view, &iter, &location);
+  if (gdk_rectangle_intersect (&visible, &location, NULL))
+    return;
+
   mark = gtk_text_buffer_get_mark (self->buffer, "am-scroll");
   if (mark == NULL)
     mark = gtk_text_buffer_create_mark (self->buffer, "am-scroll", &iter, TRUE);
   else
     gtk_text_buffer_move_mark (self->buffer, mark, &iter);
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, FALSE, 0.0, 0.0);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.0, TRUE, 0.0, 0.3);
 }
