@@ -34,11 +34,12 @@ typedef struct
   GOutputStream   *out;
   GFile           *folder;
   GCancellable    *cancellable;
-  /* The labels kept (id → id), or NULL for every label. */
+  /* The set of labels kept, or NULL for every label. */
   GHashTable      *kept_labels;
   /* Things left out or changed, for the person exporting (owned by the exporter). */
   GPtrArray       *notes;
   GString         *buf;
+  /* w3c: annotations written so far (the first needs no comma) */
   guint            n_items;
   /* brat: the labels and relations met, for annotation.conf and visual.conf */
   GPtrArray       *labels;
