@@ -867,7 +867,7 @@ test_sidebar_rows (Fixture       *fixture,
   AmLink *link;
 
   set_document (fixture);
-  g_assert_true (has_label_text (list, "“Hamas is aiding”"));
+  g_assert_true (has_label_text (list, "“\u2068Hamas is aiding\u2069”"));
   g_assert_false (has_label_text (list, "sources T1"));
 
   link = am_document_link (fixture->document, "source", am_annotation_get_id (attribution),

@@ -222,6 +222,7 @@ am_annotation_row_update (AmAnnotationRow     *self,
   const char *author = am_annotation_get_author (self->annotation);
   const char *note = am_annotation_get_note (self->annotation);
   g_autofree char *quote = one_line (am_annotation_get_quote (self->annotation));
+  g_autofree char *isolated = g_strconcat ("\u2068", quote, "\u2069", NULL);
   g_autofree char *quoted = NULL;
   g_autofree char *note_line = NULL;
   g_autofree char *links = NULL;
@@ -238,8 +239,12 @@ am_annotation_row_update (AmAnnotationRow     *self,
   gtk_label_set_markup (self->label, header);
   gtk_label_set_text (self->author, author != NULL ? author : "");
 
+  /* The quote is isolated (FSI … PDI) so that an Arabic or Hebrew quote
+   * keeps its own direction inside quotation marks that follow the
+   * interface's.
+   */
   /* Translators: a quotation from the article */
-  quoted = g_strdup_printf (_("“%s”"), quote);
+  quoted = g_strdup_printf (_("“%s”"), isolated);
   gtk_label_set_text (self->quote, quoted);
 
   note_line = one_line (note);
