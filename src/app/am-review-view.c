@@ -82,6 +82,33 @@ label_color (AmReviewView *self,
   return am_label_get_color (label);
 }
 
+static void
+color_tag (AmReviewView *self,
+           GtkTextTag   *tag,
+           const char   *kind,
+           const char   *label_id)
+{
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, label_color (self, label_id));
+  if (g_str_equal (kind, "agreed"))
+    rgba.alpha = self->dark ? 0.45 : 0.35;
+  else
+    rgba.alpha = self->dark ? 0.25 : 0.18;
+  g_object_set (tag, "background-rgba", &rgba, NULL);
+}
+
+/* The difference being settled, in a color of its own. */
+static void
+color_current (AmReviewView *self,
+               GtkTextTag   *current)
+{
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, self->dark ? "rgba(205, 147, 9, 0.55)" : "rgba(248, 228, 92, 0.7)");
+  g_object_set (current, "background-rgba", &rgba, NULL);
+}
+
 static GtkTextTag *
 ensure_tag (AmReviewView *self,
             const char   *kind,
@@ -90,23 +117,13 @@ ensure_tag (AmReviewView *self,
   GtkTextTagTable *table = self->tags;
   g_autofree char *name = g_strdup_printf ("%s:%s", kind, label_id);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-  GdkRGBA rgba;
 
   if (tag != NULL)
     return tag;
 
-  gdk_rgba_parse (&rgba, label_color (self, label_id));
   tag = gtk_text_tag_new (name);
-  if (g_str_equal (kind, "agreed"))
-    {
-      rgba.alpha = self->dark ? 0.45 : 0.35;
-      g_object_set (tag, "background-rgba", &rgba, NULL);
-    }
-  else if (g_str_equal (kind, "candidate"))
-    {
-      rgba.alpha = self->dark ? 0.25 : 0.18;
-      g_object_set (tag, "background-rgba", &rgba, NULL);
-    }
+  if (g_str_equal (kind, "agreed") || g_str_equal (kind, "candidate"))
+    color_tag (self, tag, kind, label_id);
   else
     {
       /* No "overline-rgba": GTK 4.8 frees it twice when it copies text
@@ -426,6 +443,39 @@ released_cb (AmReviewView    *self,
 }
 
 static void
+recolor_tag_cb (GtkTextTag *tag,
+                gpointer    user_data)
+{
+  AmReviewView *self = user_data;
+  g_autofree char *name = NULL;
+  char *colon;
+
+  g_object_get (tag, "name", &name, NULL);
+  colon = strchr (name, ':');
+  if (colon == NULL)
+    return;
+  *colon = '\0';
+  if (g_str_equal (name, "agreed") || g_str_equal (name, "candidate"))
+    color_tag (self, tag, name, colon + 1);
+}
+
+/* Dark mode uses the labels' dark colors, also when it changes during a review. */
+static void
+dark_changed_cb (AmReviewView *self)
+{
+  gboolean dark = FALSE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme", &dark, NULL);
+  if (dark == self->dark)
+    return;
+  self->dark = dark;
+  if (self->adjudication == NULL)
+    return;
+  gtk_text_tag_table_foreach (self->tags, recolor_tag_cb, self);
+  color_current (self, gtk_text_tag_table_lookup (self->tags, "current"));
+}
+
+static void
 am_review_view_dispose (GObject *object)
 {
   AmReviewView *self = (AmReviewView *)object;
@@ -504,7 +554,6 @@ am_review_view_set_adjudication (AmReviewView   *self,
                                  GPtrArray      *agreed)
 {
   GtkTextTag *current;
-  GdkRGBA rgba;
   GListModel *labels;
   GtkSettings *settings;
   gboolean dark = FALSE;
@@ -519,6 +568,8 @@ am_review_view_set_adjudication (AmReviewView   *self,
   settings = gtk_widget_get_settings (GTK_WIDGET (self));
   g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, NULL);
   self->dark = dark;
+  g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   self->adjudication = g_object_ref (adjudication);
   self->gold = g_object_ref (am_adjudication_get_gold (adjudication));
   self->agreed = g_ptr_array_ref (agreed);
@@ -546,10 +597,8 @@ am_review_view_set_adjudication (AmReviewView   *self,
 
       ensure_tag (self, "gold", am_label_get_id (label));
     }
-  /* The difference being settled, in a color of its own. */
   current = gtk_text_tag_new ("current");
-  gdk_rgba_parse (&rgba, self->dark ? "rgba(205, 147, 9, 0.55)" : "rgba(248, 228, 92, 0.7)");
-  g_object_set (current, "background-rgba", &rgba, NULL);
+  color_current (self, current);
   gtk_text_tag_table_add (self->tags, current);
   g_object_unref (current);
 
