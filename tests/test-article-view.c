@@ -15,7 +15,8 @@
   "Hamas could see a strategic advantage in aiding ISIS\n" \
   "\n" \
   "Israel has claimed that Hamas is aiding ISIS's branch in Egypt's Sinai Peninsula in " \
-  "order to free up arms-smuggling routes into Gaza, in preparation for its next war.\n" \
+  "order to free up arms-smuggling routes into Gaza, in preparation for its next war, Mr. Smith " \
+  "said.\n" \
   "\n" \
   "In an interview with\u00a0 Israel Radio,\u00a0 a senior IDF officer claimed that a " \
   "strategic alliance has been forged between Hamas in Gaza and ISIS's \"Sinai Province.\"\n"
@@ -490,6 +491,7 @@ test_selection_snaps (Fixture       *fixture,
 {
   guint isis = find (ARTICLE, "ISIS's branch");
   guint radio = find (ARTICLE, "Israel Radio");
+  guint smith = find (ARTICLE, "Smith");
   guint start;
   guint end;
 
@@ -514,11 +516,19 @@ test_selection_snaps (Fixture       *fixture,
   g_assert_cmpuint (start, ==, isis + 2);
   g_assert_cmpuint (end, ==, isis + 9);
 
+  /* Sentences in the document's language: "Mr." ends none in English. */
   am_article_view_set_snap_mode (fixture->view, AM_SNAP_SENTENCES);
+  am_article_view_select_range (fixture->view, smith, smith + 2);
+  g_assert_true (am_article_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpuint (start, ==, smith);
+  am_document_set_meta (fixture->document, "language", "en");
   am_article_view_select_range (fixture->view, isis, isis + 2);
   g_assert_true (am_article_view_get_selection (fixture->view, &start, &end));
   g_assert_cmpuint (start, ==, find (ARTICLE, "Israel has claimed"));
   g_assert_cmpuint (end, ==, find (ARTICLE, ".\n\nIn an"));
+  am_article_view_select_range (fixture->view, smith, smith + 2);
+  g_assert_true (am_article_view_get_selection (fixture->view, &start, &end));
+  g_assert_cmpuint (start, ==, find (ARTICLE, "Israel has claimed"));
 
   /* Only spaces selected: nothing to tag. */
   am_article_view_set_snap_mode (fixture->view, AM_SNAP_WORDS);

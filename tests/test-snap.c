@@ -136,6 +136,35 @@ test_sentences (void)
 }
 
 static void
+test_language (void)
+{
+  const char *article = "The minister, Mr. Smith, said it failed. Then he left.";
+  g_autoptr(AmText) text = am_text_new (article, -1);
+  guint smith = 18;
+  guint start;
+  guint end;
+  g_autofree char *root = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *unknown = NULL;
+
+  g_assert_true (am_snap_span_for_language (text, NULL, AM_SNAP_SENTENCES, smith, smith + 2,
+                                            &start, &end));
+  root = am_text_substring (text, start, end);
+  g_assert_cmpstr (root, ==, "Smith, said it failed");
+
+  /* English knows that "Mr." is an abbreviation. */
+  g_assert_true (am_snap_span_for_language (text, "en", AM_SNAP_SENTENCES, smith, smith + 2,
+                                            &start, &end));
+  english = am_text_substring (text, start, end);
+  g_assert_cmpstr (english, ==, "The minister, Mr. Smith, said it failed");
+
+  g_assert_true (am_snap_span_for_language (text, "not a tag!", AM_SNAP_SENTENCES, smith,
+                                            smith + 2, &start, &end));
+  unknown = am_text_substring (text, start, end);
+  g_assert_cmpstr (unknown, ==, root);
+}
+
+static void
 test_rtl (void)
 {
   /* Arabic: "Hamas said that the attack failed, according to Reuters." */
@@ -206,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/snap/trim/spaces", test_trim_spaces);
   g_test_add_func ("/snap/trim/punctuation", test_trim_punctuation);
   g_test_add_func ("/snap/sentences", test_sentences);
+  g_test_add_func ("/snap/language", test_language);
   g_test_add_func ("/snap/rtl", test_rtl);
   g_test_add_func ("/snap/emoji", test_emoji);
   g_test_add_func ("/snap/refused", test_refused);

@@ -1477,7 +1477,7 @@ am_article_view_set_dark (AmArticleView *self,
  * @end: (out) (optional): where it ends
  *
  * Returns: TRUE if text is selected and something is left of it once snapped
- *   by #AmArticleView:snap-mode
+ *   by #AmArticleView:snap-mode, in the document's language
  */
 gboolean
 am_article_view_get_selection (AmArticleView *self,
@@ -1493,10 +1493,12 @@ am_article_view_get_selection (AmArticleView *self,
       !gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b))
     return FALSE;
 
-  return am_snap_span (am_document_get_text (self->document), self->snap_mode,
-                       (guint) gtk_text_iter_get_offset (&a),
-                       (guint) gtk_text_iter_get_offset (&b),
-                       start, end);
+  return am_snap_span_for_language (am_document_get_text (self->document),
+                                    am_document_get_meta (self->document, "language"),
+                                    self->snap_mode,
+                                    (guint) gtk_text_iter_get_offset (&a),
+                                    (guint) gtk_text_iter_get_offset (&b),
+                                    start, end);
 }
 
 /**

@@ -104,8 +104,20 @@ paragraph_window (AmText *text,
 /* Widens [*start, *end) to the segments (words or sentences) that contain
  * its first and its last code point.
  */
+static GArray *
+segment (AmText      *text,
+         const char  *language,
+         AmSnapMode   mode,
+         GError     **error)
+{
+  if (mode == AM_SNAP_SENTENCES)
+    return am_segment_sentences (text, language, error);
+  return am_segment_words (text, language, error);
+}
+
 static void
 snap_outward (AmText     *text,
+              const char *language,
               AmSnapMode  mode,
               guint      *start,
               guint      *end)
@@ -126,10 +138,13 @@ snap_outward (AmText     *text,
   b1 = am_text_offset_to_byte (text, window_end);
   window = am_text_new (am_text_get_utf8 (text) + b0, (gssize) (b1 - b0));
 
-  if (mode == AM_SNAP_SENTENCES)
-    spans = am_segment_sentences (window, NULL, &error);
-  else
-    spans = am_segment_words (window, NULL, &error);
+  spans = segment (window, language, mode, &error);
+  if (spans == NULL && language != NULL)
+    {
+      g_debug ("Snapping without the language “%s”: %s", language, error->message);
+      g_clear_error (&error);
+      spans = segment (window, NULL, mode, &error);
+    }
 
   /* ICU fails only when it cannot allocate; the selection then stays as
    * the user made it, which is still a valid span.
@@ -163,6 +178,18 @@ am_snap_span (AmText     *text,
               guint      *out_start,
               guint      *out_end)
 {
+  return am_snap_span_for_language (text, NULL, mode, start, end, out_start, out_end);
+}
+
+gboolean
+am_snap_span_for_language (AmText     *text,
+                           const char *language,
+                           AmSnapMode  mode,
+                           guint       start,
+                           guint       end,
+                           guint      *out_start,
+                           guint      *out_end)
+{
   gboolean punctuation = mode != AM_SNAP_CHARACTERS;
   guint length;
 
@@ -182,8 +209,10 @@ am_snap_span (AmText     *text,
   if (start == end)
     return FALSE;
 
+  if (language != NULL && language[0] == '\0')
+    language = NULL;
   if (mode != AM_SNAP_CHARACTERS)
-    snap_outward (text, mode, &start, &end);
+    snap_outward (text, language, mode, &start, &end);
 
   while (start < end && is_trimmed (am_text_get_char (text, start), punctuation))
     start++;

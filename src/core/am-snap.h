@@ -42,5 +42,16 @@ gboolean am_snap_span          (AmText     *text,
                                 guint       end,
                                 guint      *out_start,
                                 guint      *out_end);
+/* The same with the words and sentences of @language (a BCP 47 tag such as
+ * a document's "language" metadata, or NULL): in "en", "Mr. Smith" does
+ * not end a sentence at "Mr.". A tag ICU cannot read counts as NULL.
+ */
+gboolean am_snap_span_for_language (AmText     *text,
+                                    const char *language,
+                                    AmSnapMode  mode,
+                                    guint       start,
+                                    guint       end,
+                                    guint      *out_start,
+                                    guint      *out_end);
 
 G_END_DECLS
