@@ -179,23 +179,39 @@ save_index (AmDrafts  *self,
   return g_key_file_save_to_file (index, path, error);
 }
 
-/**
- * am_drafts_write:
- * @key: the draft's key
- * @origin: (nullable): the file the document was opened from
- * @title: (nullable): the document's title, for lists of drafts
- * @bytes: the document, as am_document_to_bytes() gives it
- *
- * Writes the draft atomically, so that a crash in the middle leaves the
- * previous draft whole, and readable by the user only.
+/* Drafts are written on worker threads while windows delete them on the
+ * main thread, and every window has its own AmDrafts: one lock for all, and
+ * a generation a key, bumped by each removal, so that a write queued before
+ * the work was saved or discarded does not bring its draft back.
  */
-gboolean
-am_drafts_write (AmDrafts    *self,
-                 const char  *key,
-                 GFile       *origin,
-                 const char  *title,
-                 GBytes      *bytes,
-                 GError     **error)
+static GMutex lock;
+static GHashTable *generations;
+
+static guint
+get_generation (const char *key)
+{
+  if (generations == NULL)
+    return 0;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (generations, key));
+}
+
+static void
+bump_generation (const char *key)
+{
+  if (generations == NULL)
+    generations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_insert (generations, g_strdup (key), GUINT_TO_POINTER (get_generation (key) + 1));
+}
+
+static gboolean
+write_locked (AmDrafts    *self,
+              const char  *key,
+              GFile       *origin,
+              const char  *title,
+              GBytes      *bytes,
+              GError     **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *path = NULL;
@@ -204,11 +220,6 @@ am_drafts_write (AmDrafts    *self,
   g_autofree char *saved = NULL;
   gconstpointer data;
   gsize size;
-
-  g_return_val_if_fail (AM_IS_DRAFTS (self), FALSE);
-  g_return_val_if_fail (key_is_valid (key), FALSE);
-  g_return_val_if_fail (origin == NULL || G_IS_FILE (origin), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
 
   folder = g_file_get_path (self->folder);
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -239,6 +250,104 @@ am_drafts_write (AmDrafts    *self,
   g_key_file_set_string (index, key, "saved", saved);
 
   return save_index (self, index, error);
+}
+
+typedef struct
+{
+  char   *key;
+  GFile  *origin;
+  char   *title;
+  GBytes *bytes;
+  guint   generation;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->key);
+  g_clear_object (&data->origin);
+  g_free (data->title);
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AmDrafts *self = source_object;
+  WriteData *data = task_data;
+  GError *error = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_lock (&lock);
+  if (get_generation (data->key) == data->generation)
+    ok = write_locked (self, data->key, data->origin, data->title, data->bytes, &error);
+  g_mutex_unlock (&lock);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * am_drafts_write_async:
+ *
+ * @key: the draft's key
+ * @origin: (nullable): the file the document was opened from
+ * @title: (nullable): the document's title, for lists of drafts
+ * @bytes: the document, as am_document_to_bytes() gives it
+ *
+ * Writes the draft on a worker thread, so that a large document's draft
+ * does not hold up the window; atomically, so that a crash in the middle
+ * leaves the previous draft whole; readable by the user only. If the draft
+ * is removed before the write starts, nothing is written.
+ */
+void
+am_drafts_write_async (AmDrafts            *self,
+                       const char          *key,
+                       GFile               *origin,
+                       const char          *title,
+                       GBytes              *bytes,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
+
+  g_return_if_fail (AM_IS_DRAFTS (self));
+  g_return_if_fail (key_is_valid (key));
+  g_return_if_fail (origin == NULL || G_IS_FILE (origin));
+  g_return_if_fail (bytes != NULL);
+
+  data = g_new0 (WriteData, 1);
+  data->key = g_strdup (key);
+  data->origin = origin != NULL ? g_object_ref (origin) : NULL;
+  data->title = g_strdup (title);
+  data->bytes = g_bytes_ref (bytes);
+  g_mutex_lock (&lock);
+  data->generation = get_generation (key);
+  g_mutex_unlock (&lock);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_drafts_write_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+am_drafts_write_finish (AmDrafts      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (AM_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -320,12 +429,16 @@ am_drafts_remove (AmDrafts   *self,
   g_return_if_fail (key_is_valid (key));
 
   path = draft_path (self, key);
+
+  g_mutex_lock (&lock);
+  bump_generation (key);
   if (g_unlink (path) != 0 && errno != ENOENT)
     g_debug ("Could not delete the draft %s: %s", path, g_strerror (errno));
 
   index = load_index (self);
   if (g_key_file_remove_group (index, key, NULL) && !save_index (self, index, &error))
     g_debug ("Could not update the drafts index: %s", error->message);
+  g_mutex_unlock (&lock);
 }
 
 static int

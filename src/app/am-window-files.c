@@ -138,12 +138,24 @@ _am_window_show_document (AmWindow     *self,
 
 /* Drafts --------------------------------------------------------------- */
 
+static void
+draft_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AmWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!am_drafts_write_finish (AM_DRAFTS (object), result, &error) &&
+      !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    am_window_show_error (self, _("Could not keep a recovery copy of your work"), error);
+}
+
 static gboolean
 write_draft_cb (gpointer user_data)
 {
   AmWindow *self = user_data;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
   self->draft_source = 0;
 
@@ -160,10 +172,11 @@ write_draft_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  /* The model is read here, on the main thread; the disk is written on a worker. */
   bytes = am_document_to_bytes (self->document);
-  if (!am_drafts_write (self->drafts, self->draft_key, self->origin,
-                        am_document_get_title (self->document), bytes, &error))
-    am_window_show_error (self, _("Could not keep a recovery copy of your work"), error);
+  am_drafts_write_async (self->drafts, self->draft_key, self->origin,
+                         am_document_get_title (self->document), bytes, NULL,
+                         draft_written_cb, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
 }
