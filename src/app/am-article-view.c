@@ -827,6 +827,72 @@ click_pressed_cb (GtkGestureClick *gesture,
     am_article_view_set_selected_annotation (self, NULL);
 }
 
+/* What a span is, for someone who cannot tell the colours apart: its
+ * label and id, the spans it is linked to, and its note.
+ */
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip,
+                  AmArticleView *self)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *line = NULL;
+  AmAnnotation *annotation;
+  AmLabel *label;
+  const char *id;
+  const char *note;
+  guint offset;
+  guint i;
+
+  if (self->document == NULL || keyboard_mode || !offset_at_point (self, x, y, &offset))
+    return FALSE;
+
+  annotation = annotation_at (self, offset);
+  if (annotation == NULL)
+    return FALSE;
+
+  id = am_annotation_get_id (annotation);
+  label = am_label_schema_lookup_label (am_document_get_schema (self->document),
+                                        am_annotation_get_label (annotation));
+  line = g_markup_printf_escaped ("<b>%s</b> %s",
+                                  label != NULL ? am_label_get_name (label)
+                                                : am_annotation_get_label (annotation),
+                                  id);
+  g_string_append (markup, line);
+
+  links = am_document_list_links_for (self->document, id);
+  for (i = 0; links != NULL && i < links->len; i++)
+    {
+      AmLink *link = g_ptr_array_index (links, i);
+      AmRelationType *relation = am_label_schema_lookup_relation (am_document_get_schema (self->document),
+                                                                  am_link_get_relation (link));
+      const char *name = relation != NULL ? am_relation_type_get_name (relation) : am_link_get_relation (link);
+
+      g_autofree char *link_line = NULL;
+
+      if (g_strcmp0 (am_link_get_from (link), id) == 0)
+        link_line = g_markup_printf_escaped ("\n%s → %s", name, am_link_get_to (link));
+      else
+        link_line = g_markup_printf_escaped ("\n%s ← %s", name, am_link_get_from (link));
+      g_string_append (markup, link_line);
+    }
+
+  note = am_annotation_get_note (annotation);
+  if (note != NULL && note[0] != '\0')
+    {
+      g_autofree char *note_line = g_markup_printf_escaped ("\n<i>%s</i>", note);
+
+      g_string_append (markup, note_line);
+    }
+
+  gtk_tooltip_set_markup (tooltip, markup->str);
+  return TRUE;
+}
+
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1305,6 +1371,9 @@ am_article_view_init (AmArticleView *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
