@@ -291,9 +291,13 @@ test_adjudicate_undo_save (void)
   g_assert_true (am_review_window_is_settled (window, missing));
   g_assert_cmpuint (n_gold (window), ==, 2);
 
+  g_assert_nonnull (strstr (shown (window, "review-subtitle"), "1 agreed span to accept"));
   activate (window, "review.accept-agreed");
   check_sources (gold_annotation (window, "taxes will rise"), "Ann", "Ben");
   g_assert_cmpuint (n_gold (window), ==, 3);
+  g_assert_null (strstr (shown (window, "review-subtitle"), "agreed"));
+  g_assert_nonnull (strstr (shown (window, "review-subtitle"), "3 of 3 differences settled"));
+  g_assert_nonnull (strstr (shown (window, "review-message"), "Every difference is settled"));
 
   /* Undo takes back accept agreed, then neither; redo does both again. */
   activate (window, "review.undo");

@@ -42,6 +42,7 @@ struct _AmReviewWindow
   GArray               *redo_stack;       /* Step */
   GHashTable           *rows;             /* bound row widgets */
   GPtrArray            *gold_spans;       /* AmAnnotation, see gold_index() */
+  GPtrArray            *agreed;           /* AmAnnotation every annotator has */
   guint                 gold_max_length;
   GtkSingleSelection   *selection;
   GFile                *mine_file;
@@ -49,6 +50,7 @@ struct _AmReviewWindow
   GtkWidget            *close_dialog;
   guint                 n_changes;
   guint                 saving : 1;
+  guint                 said_done : 1;
   guint                 close_after_save : 1;
   guint                 closing : 1;
 
@@ -215,6 +217,40 @@ am_review_window_is_settled (AmReviewWindow *self,
   return g_hash_table_contains (self->rejected, difference) || gold_span_in (self, difference) != NULL;
 }
 
+static gboolean
+in_gold (AmReviewWindow *self,
+         AmAnnotation   *annotation)
+{
+  GPtrArray *spans = gold_index (self);
+  guint start = am_annotation_get_start (annotation);
+  guint i;
+
+  for (i = first_overlap_candidate (self, start); i < spans->len; i++)
+    {
+      AmAnnotation *ann = g_ptr_array_index (spans, i);
+
+      if (am_annotation_get_start (ann) > start)
+        break;
+      if (am_annotation_get_start (ann) == start &&
+          am_annotation_get_end (ann) == am_annotation_get_end (annotation) &&
+          g_str_equal (am_annotation_get_label (ann), am_annotation_get_label (annotation)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_agreed_left (AmReviewWindow *self)
+{
+  guint left = 0;
+  guint i;
+
+  for (i = 0; i < self->agreed->len; i++)
+    if (!in_gold (self, g_ptr_array_index (self->agreed, i)))
+      left++;
+  return left;
+}
+
 static guint
 count_settled (AmReviewWindow *self)
 {
@@ -244,9 +280,12 @@ update_state (AmReviewWindow *self)
   AmDifference *selected = am_review_window_get_selected (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *differences_text = NULL;
   GHashTableIter iter;
   gpointer row;
   guint n = g_list_model_get_n_items (differences);
+  guint settled;
+  guint agreed_left;
   gboolean has_gold_span = FALSE;
 
   title = g_strdup_printf ("%s%s", am_document_get_modified (gold) ? "• " : "",
@@ -254,10 +293,34 @@ update_state (AmReviewWindow *self)
                                                                  : _("Untitled article"));
   gtk_label_set_text (GTK_LABEL (self->title_label), title);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  subtitle = g_strdup_printf (ngettext ("Review: %u of %u difference settled",
-                                        "Review: %u of %u differences settled", n),
-                              count_settled (self), n);
+  settled = count_settled (self);
+  agreed_left = count_agreed_left (self);
+  differences_text = g_strdup_printf (ngettext ("%u of %u difference settled",
+                                                "%u of %u differences settled", n),
+                                      settled, n);
+  if (agreed_left > 0)
+    {
+      g_autofree char *agreed_text = g_strdup_printf (ngettext ("%u agreed span to accept",
+                                                                "%u agreed spans to accept", agreed_left),
+                                                      agreed_left);
+
+      /* TRANSLATORS: "Review: 2 of 5 differences settled · 4 agreed spans to accept" */
+      subtitle = g_strdup_printf (_("Review: %s · %s"), differences_text, agreed_text);
+    }
+  else
+    subtitle = g_strdup_printf (_("Review: %s"), differences_text);
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-agreed", agreed_left > 0);
+
+  /* Said once, when the last difference is settled. */
+  if (settled == n && agreed_left == 0 && !self->said_done && (n > 0 || self->agreed->len > 0))
+    {
+      self->said_done = TRUE;
+      show_message (self, _("Every difference is settled and every agreed span accepted: "
+                            "save the gold version with Ctrl+S"));
+    }
+  else if (settled < n || agreed_left > 0)
+    self->said_done = FALSE;
 
   if (selected != NULL)
     has_gold_span = gold_span_in (self, selected) != NULL;
@@ -1800,7 +1863,6 @@ am_review_window_new (GtkApplication      *application,
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(AmAdjudication) adjudication = NULL;
   g_autoptr(AmAgreement) agreement = NULL;
-  g_autoptr(GPtrArray) agreed = NULL;
   g_autofree char *reviewer = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
   GtkSignalListItemFactory *factory;
@@ -1851,8 +1913,8 @@ am_review_window_new (GtkApplication      *application,
   g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "notify::modified",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
-  agreed = collect_agreed (self->adjudication, agreement);
-  am_review_view_set_adjudication (self->review_view, self->adjudication, agreed);
+  self->agreed = collect_agreed (self->adjudication, agreement);
+  am_review_view_set_adjudication (self->review_view, self->adjudication, self->agreed);
   g_signal_connect_object (self->review_view, "difference-activated",
                            G_CALLBACK (difference_activated_cb), self, G_CONNECT_SWAPPED);
 
@@ -1894,6 +1956,9 @@ am_review_window_new (GtkApplication      *application,
 
   if (g_list_model_get_n_items (am_adjudication_get_differences (self->adjudication)) > 0)
     am_review_window_select (self, 0);
+  else if (am_agreement_get_n_moved (agreement) == 0 && am_agreement_get_n_unplaced (agreement) == 0)
+    show_message (self, _("No differences: every annotator has the same spans. "
+                          "Accept Agreed puts them into the gold version."));
   update_state (self);
 
   return self;
