@@ -142,8 +142,11 @@ def main():
 
             # Save: a new article asks where, proposing article.argumark.json beside it.
             key("ctrl+s")
+            # A toplevel with a title: popovers and tooltips are windows too, untitled.
             dialog = wait_for("the save dialog",
-                              lambda: [w for w in visible_windows(app.pid) if w != window], app)[0]
+                              lambda: [w for w in visible_windows(app.pid)
+                                       if w != window and xdotool("getwindowname", w, check=False)],
+                              app)[0]
             log("save dialog:", repr(xdotool("getwindowname", dialog)))
             time.sleep(0.5)
             key("Return")
