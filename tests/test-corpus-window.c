@@ -380,6 +380,23 @@ test_leave_folder (void)
   drain ();
 }
 
+/* `argumark FOLDER`, a folder dropped on a window. */
+static void
+test_application_opens_folder (void)
+{
+  g_autofree char *path = make_corpus ("app");
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  AmWindow *window = am_application_open_file (app, folder, NULL);
+
+  g_assert_nonnull (window);
+  drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (corpus_sidebar (window))));
+  g_assert_cmpstr (shown_name (window), ==, "ar-pud-news");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* The article's text view takes Ctrl+Page Up/Down for itself, so the
  * window must see them first: in the capture phase. */
 static const char *
@@ -478,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/corpus-window/leave-folder", test_leave_folder);
   g_test_add_func ("/corpus-window/bad-folders", test_bad_folders);
   g_test_add_func ("/corpus-window/shortcuts", test_shortcuts);
+  g_test_add_func ("/corpus-window/application-opens-folder", test_application_opens_folder);
 
   status = g_test_run ();
 
