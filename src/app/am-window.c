@@ -141,6 +141,8 @@ rebuild_label_buttons (AmWindow *self)
 
       button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (button), box);
+      /* The keyboard stays in the article, so that the next key tags on. */
+      gtk_widget_set_focus_on_click (button, FALSE);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_widget_add_css_class (button, "label-button");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.tag");
