@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "am-document-io.h"
+#include "am-review-view.h"
 #include "am-review-window.h"
 
 /* Two annotators, Ann (mine) and Ben (theirs), on one short article:
@@ -213,6 +214,35 @@ test_differences_and_agreement (void)
   g_assert_cmpstr (shown (window, "agreement-matched-all"), ==, "1");
   g_assert_cmpstr (shown (window, "agreement-label-disagreements-all"), ==, "1");
   g_assert_cmpstr (shown (window, "agreement-boundary-disagreements-all"), ==, "1");
+
+  /* Hiding Ben hides the span only he has, not the agreed one. */
+  {
+    AmReviewView *view = AM_REVIEW_VIEW (find_widget (GTK_WIDGET (window), AM_TYPE_REVIEW_VIEW, NULL));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+    GtkWidget *ben = find_widget (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, "annotator-2");
+    GtkTextIter only_ben;
+    GtkTextIter agreed;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &only_ben, offset_of ("the plan on Monday"));
+    g_assert_true (gtk_text_iter_has_tag (&only_ben, gtk_text_tag_table_lookup (tags, "candidate:claim")));
+    g_assert_true (gtk_text_iter_has_tag (&only_ben, gtk_text_tag_table_lookup (tags, "missing")));
+
+    g_assert_nonnull (ben);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (ben), FALSE);
+    g_assert_false (am_review_view_get_annotator_visible (view, 1));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    gtk_text_buffer_get_iter_at_offset (buffer, &only_ben, offset_of ("the plan on Monday"));
+    gtk_text_buffer_get_iter_at_offset (buffer, &agreed, offset_of ("taxes will rise"));
+    g_assert_false (gtk_text_iter_has_tag (&only_ben, gtk_text_tag_table_lookup (tags, "candidate:claim")));
+    g_assert_true (gtk_text_iter_has_tag (&agreed, gtk_text_tag_table_lookup (tags, "agreed:claim")));
+
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (ben), TRUE);
+    g_assert_true (am_review_view_get_annotator_visible (view, 1));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    gtk_text_buffer_get_iter_at_offset (buffer, &only_ben, offset_of ("the plan on Monday"));
+    g_assert_true (gtk_text_iter_has_tag (&only_ben, gtk_text_tag_table_lookup (tags, "candidate:claim")));
+  }
 
   /* The units switch recomputes kappa and alpha; F1 does not depend on them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.units", "s", "characters"));

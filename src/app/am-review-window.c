@@ -67,7 +67,6 @@ struct _AmReviewWindow
   GtkWidget            *agreement_grid;
   GtkWidget            *agreement_note;
   GtkWidget            *pair_dropdown;
-  GtkWidget            *stack;
 };
 
 G_DEFINE_FINAL_TYPE (AmReviewWindow, am_review_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -1414,6 +1413,7 @@ build_annotators (AmReviewWindow *self)
       g_autofree char *markup = NULL;
       g_autofree char *tooltip = NULL;
       g_autofree char *accept_label = NULL;
+      g_autofree char *name = NULL;
       GtkWidget *check = gtk_check_button_new ();
       GtkWidget *label = gtk_label_new (NULL);
       GtkWidget *button;
@@ -1428,6 +1428,8 @@ build_annotators (AmReviewWindow *self)
       tooltip = g_strdup_printf (_("Show the spans of %s"), am_adjudication_get_name (self->adjudication, i));
       gtk_widget_set_tooltip_text (check, tooltip);
       g_object_set_data (G_OBJECT (check), "annotator", GUINT_TO_POINTER (i));
+      name = g_strdup_printf ("annotator-%u", i + 1);
+      gtk_widget_set_name (check, name);
       g_signal_connect_object (check, "toggled", G_CALLBACK (annotator_toggled_cb), self, 0);
       gtk_box_append (GTK_BOX (self->annotators_box), check);
 
@@ -1651,7 +1653,6 @@ am_review_window_class_init (AmReviewWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, agreement_grid);
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, agreement_note);
   gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, pair_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AmReviewWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, hide_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
