@@ -736,6 +736,36 @@ test_refresh_after_save (Folder        *folder,
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (document)), ==, 1);
 }
 
+/* The window refreshes an item from the document it edits while a load
+ * started earlier is still reading the file: the newer summary stays. */
+static void
+test_refresh_beats_pending_load (Folder        *folder,
+                                 gconstpointer  data)
+{
+  g_autoptr(AmCorpus) corpus = NULL;
+  g_autoptr(AmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  AmCorpusItem *item;
+  gboolean done = FALSE;
+
+  write_document (folder->path, "doc", "Some article text", 2, AM_DOCUMENT_STATUS_IN_PROGRESS);
+  write_file (folder->path, "other.txt", "Other");
+  corpus = open_folder (folder->path);
+  item = am_corpus_lookup (corpus, "doc");
+  document = am_corpus_open_item (corpus, item, NULL, &error);
+  g_assert_no_error (error);
+  am_document_add_annotation (document, "claim", 5, 12, &error);
+  g_assert_no_error (error);
+
+  am_corpus_load_summaries_async (corpus, NULL, load_done_cb, &done);
+  am_corpus_refresh_item (corpus, item, document);
+  wait_for (&done);
+
+  g_assert_cmpuint (am_corpus_item_get_n_annotations (item), ==, 3);
+  g_assert_true (am_corpus_item_get_summarized (am_corpus_lookup (corpus, "other")));
+  g_assert_cmpuint (am_corpus_get_n_annotations (corpus), ==, 3);
+}
+
 static void
 test_iterator (Folder        *folder,
                gconstpointer  data)
@@ -1064,6 +1094,7 @@ main (int   argc,
   ADD_FOLDER_TEST ("/corpus/reload", test_reload);
   ADD_FOLDER_TEST ("/corpus/watch", test_watch);
   ADD_FOLDER_TEST ("/corpus/refresh-after-save", test_refresh_after_save);
+  ADD_FOLDER_TEST ("/corpus/refresh-beats-pending-load", test_refresh_beats_pending_load);
   ADD_FOLDER_TEST ("/corpus/iterator", test_iterator);
   g_test_add_func ("/corpus/make-name", test_make_name);
   ADD_FOLDER_TEST ("/corpus/cli/import-articles", test_cli_import_articles);

@@ -21,6 +21,8 @@ struct _AmCorpusItem
   char             *title;
   char             *problem;
   guint64           stamp;
+  /* Changes whenever the summary being read may be out of date. */
+  guint             generation;
   AmDocumentStatus  status;
   guint             n_annotations;
   guint             n_links;
@@ -250,10 +252,23 @@ _am_corpus_item_apply_summary (AmCorpusItem          *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+guint
+_am_corpus_item_get_generation (AmCorpusItem *self)
+{
+  return self->generation;
+}
+
+void
+_am_corpus_item_bump (AmCorpusItem *self)
+{
+  self->generation++;
+}
+
 /* The old summary stays visible until the new one arrives. */
 void
 _am_corpus_item_invalidate (AmCorpusItem *self)
 {
+  self->generation++;
   if (self->summarized)
     {
       self->summarized = FALSE;

@@ -45,6 +45,9 @@ void              _am_corpus_item_set_files      (AmCorpusItem    *self,
 void              _am_corpus_item_apply_summary  (AmCorpusItem    *self,
                                                   const AmCorpusSummary *summary);
 void              _am_corpus_item_invalidate     (AmCorpusItem    *self);
+/* A summary read before the last bump is out of date: it is dropped. */
+guint             _am_corpus_item_get_generation (AmCorpusItem    *self);
+void              _am_corpus_item_bump           (AmCorpusItem    *self);
 gboolean          _am_corpus_item_get_queued     (AmCorpusItem    *self);
 void              _am_corpus_item_set_queued     (AmCorpusItem    *self,
                                                   gboolean         queued);

@@ -720,18 +720,23 @@ typedef struct
   AmCorpusItem *item;
   GFile        *article;
   GFile        *document;
+  guint         generation;
 } Job;
 
 typedef struct
 {
   AmCorpusItem    *item;
   AmCorpusSummary *summary;
+  guint            generation;
 } Result;
 
 typedef struct
 {
   AmCorpus     *corpus;
   GArray       *jobs;
+  GCancellable *cancellable;
+  /* Summaries dropped because their files changed while being read. */
+  guint         n_stale;
   GMainContext *context;
   GMutex        lock;
   GArray       *results;
@@ -758,6 +763,7 @@ run_free (Run *run)
 {
   g_assert (run->flush_source == NULL);
   g_clear_object (&run->corpus);
+  g_clear_object (&run->cancellable);
   g_clear_pointer (&run->jobs, g_array_unref);
   g_clear_pointer (&run->results, g_array_unref);
   g_clear_pointer (&run->context, g_main_context_unref);
@@ -790,7 +796,10 @@ run_flush (Run *run)
       Result *result = &g_array_index (results, Result, i);
 
       _am_corpus_item_set_queued (result->item, FALSE);
-      _am_corpus_item_apply_summary (result->item, result->summary);
+      if (result->generation != _am_corpus_item_get_generation (result->item))
+        run->n_stale++;
+      else
+        _am_corpus_item_apply_summary (result->item, result->summary);
     }
   update_totals (run->corpus);
 }
@@ -820,6 +829,7 @@ run_worker (GTask        *task,
         break;
 
       result.item = g_object_ref (job->item);
+      result.generation = job->generation;
       result.summary = _am_corpus_summarize (job->article, job->document, cancellable);
 
       g_mutex_lock (&run->lock);
@@ -864,6 +874,11 @@ run_done_cb (GObject      *object,
   for (i = 0; i < run->jobs->len; i++)
     _am_corpus_item_set_queued (g_array_index (run->jobs, Job, i).item, FALSE);
 
+  /* Files that changed under the worker are read again before the waiters
+   * hear that all is loaded. */
+  if (run->n_stale > 0 && !g_cancellable_is_cancelled (run->cancellable))
+    am_corpus_load_summaries_async (self, run->cancellable, NULL, NULL);
+
   g_assert (self->n_runs > 0);
   self->n_runs--;
   if (self->n_runs == 0)
@@ -899,6 +914,7 @@ am_corpus_load_summaries_async (AmCorpus            *self,
 
   run = g_new0 (Run, 1);
   run->corpus = g_object_ref (self);
+  run->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   run->context = g_main_context_ref_thread_default ();
   g_mutex_init (&run->lock);
   run->jobs = g_array_new (FALSE, TRUE, sizeof (Job));
@@ -915,6 +931,7 @@ am_corpus_load_summaries_async (AmCorpus            *self,
         continue;
       _am_corpus_item_set_queued (item, TRUE);
       job.item = g_object_ref (item);
+      job.generation = _am_corpus_item_get_generation (item);
       job.article = am_corpus_item_get_article_file (item) != NULL
         ? g_object_ref (am_corpus_item_get_article_file (item)) : NULL;
       job.document = am_corpus_item_get_has_document (item)
@@ -1167,6 +1184,8 @@ am_corpus_refresh_item (AmCorpus     *self,
   has_document = g_file_query_exists (document_file, NULL);
   _am_corpus_item_set_files (item, am_corpus_item_get_article_file (item), has_document);
 
+  /* A summary being read in the background is older than this one. */
+  _am_corpus_item_bump (item);
   if (document != NULL)
     summary = _am_corpus_summarize_document (document);
   else
