@@ -351,6 +351,7 @@ test_tag_relabel_delete_undo (void)
   g_assert_cmpstr (am_annotation_get_quote (annotation), ==, CLAIM_TEXT);
   g_assert_cmpstr (am_annotation_get_author (annotation), ==, "Tester");
   g_assert_cmpstr (am_document_get_annotator (document), ==, "Tester");
+  g_assert_cmpint (am_document_get_status (document), ==, AM_DOCUMENT_STATUS_IN_PROGRESS);
   g_assert_true (am_window_get_unsaved (window));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
@@ -383,6 +384,7 @@ test_tag_relabel_delete_undo (void)
   activate (window, "doc.undo", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
   g_assert_cmpstr (am_document_get_annotator (document), ==, "");
+  g_assert_cmpint (am_document_get_status (document), ==, AM_DOCUMENT_STATUS_NEW);
   g_assert_false (am_window_get_unsaved (window));
 
   close_discarding (window);

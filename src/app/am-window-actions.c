@@ -132,10 +132,14 @@ tag_range (AmWindow   *self,
   set_name = name[0] != '\0' &&
              g_strcmp0 (am_document_get_annotator (self->document), name) != 0;
 
-  /* One undo step: the annotator's name comes with the first tag. */
+  /* One undo step: the annotator's name, and the news that the work has
+   * begun, come with the first tag.
+   */
   am_document_begin_group (self->document);
   if (set_name)
     am_document_set_annotator (self->document, name);
+  if (am_document_get_status (self->document) == AM_DOCUMENT_STATUS_NEW)
+    am_document_set_status (self->document, AM_DOCUMENT_STATUS_IN_PROGRESS);
   annotation = am_document_add_annotation (self->document, label, start, end, &error);
   am_document_end_group (self->document);
 
