@@ -977,11 +977,24 @@ outline_range (GtkTextView   *text_view,
                gboolean       fill)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle visible;
   GtkTextIter iter;
   GtkTextIter end;
+  GtkTextIter first;
+  GtkTextIter last_visible;
 
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) start_offset);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) end_offset);
+
+  /* Only the part on screen: a span may run for pages. */
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &first, visible.y, NULL);
+  gtk_text_view_get_line_at_y (text_view, &last_visible, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_line (&last_visible);
+  if (gtk_text_iter_compare (&iter, &first) < 0)
+    iter = first;
+  if (gtk_text_iter_compare (&end, &last_visible) > 0)
+    end = last_visible;
 
   while (gtk_text_iter_compare (&iter, &end) < 0)
     {
