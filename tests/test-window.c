@@ -452,6 +452,44 @@ test_annotator_prompt (void)
 }
 
 static void
+test_edit_note (void)
+{
+  AmWindow *window;
+  AmAnnotation *annotation;
+  GtkWindow *dialog;
+  GtkWidget *view;
+
+  set_annotator ("Tester");
+  window = new_window_with_sample ();
+  annotation = tag (window, CLAIM_TEXT, "claim");
+
+  activate (window, "doc.edit-note", NULL);
+  dialog = find_dialog (window, GTK_TYPE_DIALOG);
+  g_assert_nonnull (dialog);
+  view = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "  Check the wording\n", -1);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  drain ();
+  g_assert_cmpstr (am_annotation_get_note (annotation), ==, "Check the wording");
+
+  /* Cancel leaves the note as it was. */
+  activate (window, "doc.edit-note", NULL);
+  dialog = find_dialog (window, GTK_TYPE_DIALOG);
+  view = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "", -1);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  drain ();
+  g_assert_cmpstr (am_annotation_get_note (annotation), ==, "Check the wording");
+
+  activate (window, "doc.undo", NULL);
+  g_assert_true (am_annotation_get_note (annotation) == NULL ||
+                 am_annotation_get_note (annotation)[0] == '\0');
+
+  close_discarding (window);
+}
+
+static void
 test_link (void)
 {
   AmWindow *window;
@@ -1068,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/window/tag-relabel-delete-undo", test_tag_relabel_delete_undo);
   g_test_add_func ("/window/tag-without-selection", test_tag_without_selection);
   g_test_add_func ("/window/annotator-prompt", test_annotator_prompt);
+  g_test_add_func ("/window/edit-note", test_edit_note);
   g_test_add_func ("/window/link", test_link);
   g_test_add_func ("/window/navigate-and-boundaries", test_navigate_and_boundaries);
   g_test_add_func ("/window/save", test_save);

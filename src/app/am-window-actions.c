@@ -396,6 +396,15 @@ note_dialog_response_cb (AmWindow  *self,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+save_note_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  gtk_dialog_response (GTK_DIALOG (user_data), GTK_RESPONSE_ACCEPT);
+  return TRUE;
+}
+
 static void
 doc_edit_note_action (GtkWidget  *widget,
                       const char *action_name,
@@ -412,6 +421,7 @@ doc_edit_note_action (GtkWidget  *widget,
   GtkWidget *scrolled;
   GtkWidget *view;
   GtkTextBuffer *buffer;
+  GtkEventController *controller;
 
   if (annotation == NULL || self->note_dialog != NULL)
     return;
@@ -457,6 +467,19 @@ doc_edit_note_action (GtkWidget  *widget,
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);
   gtk_box_append (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), box);
+
+  /* Enter makes new lines in the note, so Ctrl+Enter saves it. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_callback_action_new (save_note_cb, dialog, NULL)));
+  gtk_widget_add_controller (dialog, controller);
+  gtk_widget_set_tooltip_text (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                   GTK_RESPONSE_ACCEPT),
+                               _("Save the note (Ctrl+Enter)"));
 
   g_object_set_data_full (G_OBJECT (dialog), "annotation",
                           g_object_ref (annotation), g_object_unref);
