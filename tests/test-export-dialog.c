@@ -516,6 +516,40 @@ test_export_errors (void)
   close_all (window);
 }
 
+/* Closing the window while the worker writes: the export finishes on its own. */
+static void
+test_export_parent_closed (void)
+{
+  g_autofree char *dir = make_case_dir ("closed");
+  g_autofree char *path = g_build_filename (dir, "hamas-isis-sinai.argumark.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.conll", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(AmExportDialog) dialog = NULL;
+  AmWindow *window;
+
+  copy_to (SAMPLE_CORPUS "/hamas-isis-sinai.argumark.json", dir);
+  window = open_in_window (path);
+  dialog = g_object_ref (open_export_dialog (window));
+  am_export_dialog_set_format (dialog, AM_EXPORT_FORMAT_CONLL);
+  am_export_dialog_set_target (dialog, out_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.run", NULL));
+  close_all (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_done (dialog);
+  /* Finished or stopped, but never half-written. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_suffix (name, ".part"));
+  }
+  if (am_export_dialog_get_summary (dialog) == NULL)
+    g_assert_cmpstr (am_export_dialog_get_error_message (dialog), ==, "The export was stopped.");
+  else
+    g_assert_true (g_file_query_exists (out_file, NULL));
+}
+
 /* Import --------------------------------------------------------------- */
 
 static AmImportDialog *
@@ -728,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/remembers", test_export_remembers);
   g_test_add_func ("/export-dialog/corpus-split", test_export_corpus_split);
   g_test_add_func ("/export-dialog/errors", test_export_errors);
+  g_test_add_func ("/export-dialog/parent-closed", test_export_parent_closed);
   g_test_add_func ("/import-dialog/brat", test_import_brat);
   g_test_add_func ("/import-dialog/refused", test_import_refused);
 

@@ -365,7 +365,7 @@ export_done_cb (GObject      *source,
   if (!am_exporter_export_finish (exporter, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_status (self, NULL, _("The export was stopped; no file was replaced."), NULL);
+        set_status (self, NULL, _("The export was stopped."), NULL);
       else
         set_status (self, NULL, error->message, details);
     }
@@ -761,6 +761,11 @@ am_export_dialog_new (GtkWindow  *parent,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
+  /* Not destroy-with-parent: GTK would keep pointing at the dead parent
+   * while the worker holds the dialog. */
+  if (parent != NULL)
+    g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_close), self,
+                             G_CONNECT_SWAPPED);
 
   self->unsaved = am_document_get_modified (document);
   /* The model's own JSON gives back the same model, unsaved edits included. */

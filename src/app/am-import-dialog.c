@@ -984,12 +984,20 @@ am_import_dialog_init (AmImportDialog *self)
 AmImportDialog *
 am_import_dialog_new (GtkWindow *parent)
 {
+  AmImportDialog *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (AM_TYPE_IMPORT_DIALOG,
+  self = g_object_new (AM_TYPE_IMPORT_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
+  /* Not destroy-with-parent: GTK would keep pointing at the dead parent
+   * while the worker holds the dialog. */
+  if (parent != NULL)
+    g_signal_connect_object (parent, "destroy", G_CALLBACK (gtk_window_close), self,
+                             G_CONNECT_SWAPPED);
+  return self;
 }
 
 void
