@@ -432,6 +432,60 @@ test_close_unsaved (void)
 }
 
 static void
+closed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  int *closed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *closed = am_review_window_close_finish (AM_REVIEW_WINDOW (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* What the application does for each window before quitting. */
+static void
+test_close_async (void)
+{
+  AmReviewWindow *window = open_review ();
+  g_autofree char *dir = g_dir_make_tmp ("test-review-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, "gold.argumark.json", NULL);
+  GtkWidget *dialog;
+  int closed = -1;
+
+  activate (window, "review.accept-mine");
+  g_object_ref (window);
+
+  am_review_window_close_async (window, NULL, closed_cb, &closed);
+  iterate ();
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  while (closed == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (closed);
+  g_assert_true (find_toplevel (AM_TYPE_REVIEW_WINDOW) == GTK_WIDGET (window));
+
+  /* Save, then close: the gold version is on disk. */
+  closed = -1;
+  am_review_window_set_gold_file (window, file);
+  am_review_window_close_async (window, NULL, closed_cb, &closed);
+  iterate ();
+  dialog = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  while (closed == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (closed);
+  g_assert_null (find_toplevel (AM_TYPE_REVIEW_WINDOW));
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_object_unref (window);
+
+  g_assert_no_errno (g_remove (g_file_peek_path (file)));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
 test_other_article_refused (void)
 {
   g_autoptr(AmDocument) mine = make_mine ();
@@ -566,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/review-window/differences-and-agreement", test_differences_and_agreement);
   g_test_add_func ("/review-window/adjudicate-undo-save", test_adjudicate_undo_save);
   g_test_add_func ("/review-window/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/review-window/close-async", test_close_async);
   g_test_add_func ("/review-window/other-article-refused", test_other_article_refused);
   g_test_add_func ("/review-window/other-version-moved", test_other_version_moved);
   g_test_add_func ("/review-window/three-annotators", test_three_annotators);

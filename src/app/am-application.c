@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "am-application.h"
+#include "am-review-window.h"
 
 struct _AmApplication
 {
@@ -75,9 +76,25 @@ window_closed_cb (GObject      *object,
 }
 
 static void
+review_closed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AmApplication) self = user_data;
+
+  if (!am_review_window_close_finish (AM_REVIEW_WINDOW (object), result, NULL))
+    {
+      g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+      return;
+    }
+
+  quit_next (self);
+}
+
+static void
 quit_next (AmApplication *self)
 {
-  g_autoptr(AmWindow) window = NULL;
+  g_autoptr(GtkWindow) window = NULL;
 
   if (self->quit_queue == NULL)
     return;
@@ -90,7 +107,10 @@ quit_next (AmApplication *self)
     }
 
   window = g_ptr_array_steal_index (self->quit_queue, 0);
-  am_window_close_async (window, NULL, window_closed_cb, g_object_ref (self));
+  if (AM_IS_REVIEW_WINDOW (window))
+    am_review_window_close_async (AM_REVIEW_WINDOW (window), NULL, review_closed_cb, g_object_ref (self));
+  else
+    am_window_close_async (AM_WINDOW (window), NULL, window_closed_cb, g_object_ref (self));
 }
 
 static void
@@ -106,7 +126,7 @@ quit_action (GSimpleAction *action,
   self->quit_queue = g_ptr_array_new_with_free_func (g_object_unref);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      if (AM_IS_WINDOW (l->data))
+      if (AM_IS_WINDOW (l->data) || AM_IS_REVIEW_WINDOW (l->data))
         g_ptr_array_add (self->quit_queue, g_object_ref (l->data));
     }
 

@@ -48,6 +48,7 @@ struct _AmReviewWindow
   GFile                *mine_file;
   GFile                *gold_file;
   GtkWidget            *close_dialog;
+  GTask                *close_task;
   guint                 n_changes;
   guint                 saving : 1;
   guint                 said_done : 1;
@@ -1206,6 +1207,23 @@ am_review_window_suggest_gold_file (GFile      *mine_file,
   return parent != NULL ? g_file_get_child (parent, name) : g_file_new_for_path (name);
 }
 
+/* Ends a close that asked first: the window goes, or stays as the user chose. */
+static void
+finish_close (AmReviewWindow *self,
+              gboolean        closed)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+  self->close_after_save = FALSE;
+  if (closed)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  if (task != NULL)
+    g_task_return_boolean (task, closed);
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -1218,17 +1236,15 @@ saved_cb (GObject      *object,
   self->saving = FALSE;
   if (!am_document_save_finish (gold, result, &error))
     {
-      self->close_after_save = FALSE;
       show_error (self, _("Could not save the gold version"), error);
+      if (self->close_after_save)
+        finish_close (self, FALSE);
       return;
     }
   am_document_mark_saved (gold);
   update_state (self);
   if (self->close_after_save)
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+    finish_close (self, TRUE);
   else
     {
       g_autofree char *path = g_file_get_parse_name (self->gold_file);
@@ -1262,8 +1278,8 @@ save_dialog_response_cb (AmReviewWindow       *self,
 
       save_to (self, file);
     }
-  else
-    self->close_after_save = FALSE;
+  else if (self->close_after_save)
+    finish_close (self, FALSE);
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (dialog));
   g_object_unref (dialog);
 }
@@ -1347,28 +1363,34 @@ close_dialog_response_cb (AmReviewWindow *self,
       save_action (GTK_WIDGET (self), "review.save", NULL);
       break;
     case GTK_RESPONSE_REJECT:
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      finish_close (self, TRUE);
       break;
     default:
+      finish_close (self, FALSE);
       break;
     }
 }
 
 static gboolean
-am_review_window_close_request (GtkWindow *window)
+has_unsaved_gold (AmReviewWindow *self)
 {
-  AmReviewWindow *self = AM_REVIEW_WINDOW (window);
+  return !self->closing && self->adjudication != NULL &&
+         am_document_get_modified (am_adjudication_get_gold (self->adjudication));
+}
+
+static void
+ask_to_save (AmReviewWindow *self)
+{
   GtkWidget *dialog;
 
-  if (self->closing || self->adjudication == NULL ||
-      !am_document_get_modified (am_adjudication_get_gold (self->adjudication)))
-    return GTK_WINDOW_CLASS (am_review_window_parent_class)->close_request (window);
+  gtk_window_present (GTK_WINDOW (self));
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return;
+    }
 
-  if (self->close_dialog != NULL || self->saving)
-    return TRUE;
-
-  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Save the gold version before closing?"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
@@ -1386,7 +1408,66 @@ am_review_window_close_request (GtkWindow *window)
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_dialog_response_cb), self, G_CONNECT_SWAPPED);
   self->close_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+am_review_window_close_request (GtkWindow *window)
+{
+  AmReviewWindow *self = AM_REVIEW_WINDOW (window);
+
+  if (!has_unsaved_gold (self))
+    return GTK_WINDOW_CLASS (am_review_window_parent_class)->close_request (window);
+  if (!self->saving)
+    ask_to_save (self);
   return TRUE;
+}
+
+/**
+ * am_review_window_close_async:
+ *
+ * Closes the window, first asking whether to save an unsaved gold version
+ * (Save / Discard / Cancel), as the application does before quitting.
+ * am_review_window_close_finish() tells whether the window closed.
+ */
+void
+am_review_window_close_async (AmReviewWindow      *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (AM_IS_REVIEW_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, am_review_window_close_async);
+  if (self->close_task != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               "The review window is already asking whether to save");
+      return;
+    }
+  if (!has_unsaved_gold (self))
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  self->close_task = g_steal_pointer (&task);
+  if (!self->saving)
+    ask_to_save (self);
+}
+
+gboolean
+am_review_window_close_finish (AmReviewWindow  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (AM_IS_REVIEW_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1531,6 +1612,12 @@ am_review_window_dispose (GObject *object)
   if (self->close_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->close_dialog));
   self->close_dialog = NULL;
+  if (self->close_task != NULL)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->close_task);
+
+      g_task_return_boolean (task, TRUE);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), AM_TYPE_REVIEW_WINDOW);
   if (self->adjudication != NULL)
     g_signal_handlers_disconnect_by_data (am_adjudication_get_gold (self->adjudication), self);

@@ -47,5 +47,12 @@ void            am_review_window_set_gold_file    (AmReviewWindow     *self,
                                                    GFile              *file);
 GFile          *am_review_window_suggest_gold_file (GFile             *mine_file,
                                                     AmDocument        *mine);
+void            am_review_window_close_async      (AmReviewWindow     *self,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+gboolean        am_review_window_close_finish     (AmReviewWindow     *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
 
 G_END_DECLS
