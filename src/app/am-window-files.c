@@ -290,6 +290,42 @@ restore_draft (AmWindow *self)
   show_report (self, report);
 }
 
+/* Opens a draft on its own, as unsaved work with no file, when the file it
+ * belongs to is gone: Save then asks where to put it.
+ */
+gboolean
+_am_window_open_draft (AmWindow    *self,
+                       const char  *key,
+                       GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(AmLoadReport) report = NULL;
+  g_autoptr(AmDocument) document = NULL;
+  const char *data;
+  gsize size;
+
+  g_assert (am_window_is_empty (self));
+
+  bytes = am_drafts_read (self->drafts, key, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  document = am_document_load_from_data (data, size, &report, error);
+  if (document == NULL)
+    return FALSE;
+
+  gtk_info_bar_set_revealed (GTK_INFO_BAR (self->error_bar), FALSE);
+  _am_window_set_document (self, document, NULL, NULL);
+  g_free (self->draft_key);
+  self->draft_key = g_strdup (key);
+  self->restored = TRUE;
+  _am_window_update_title (self);
+  show_report (self, report);
+
+  return TRUE;
+}
+
 static void
 win_restore_draft_action (GtkWidget  *widget,
                           const char *action_name,

@@ -95,6 +95,9 @@ void      _am_window_update_title         (AmWindow       *self);
 void      _am_window_document_changed     (AmWindow       *self);
 void      _am_window_check_draft          (AmWindow       *self);
 void      _am_window_discard_draft        (AmWindow       *self);
+gboolean  _am_window_open_draft           (AmWindow       *self,
+                                           const char     *key,
+                                           GError        **error);
 void      _am_window_save_async           (AmWindow       *self,
                                            GFile          *file,
                                            gboolean        close_after);

@@ -295,7 +295,17 @@ recent_row_activated_cb (AmWindow      *self,
                          GtkListBoxRow *row)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  const char *draft_key = g_object_get_data (G_OBJECT (row), "draft-key");
   g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GError) error = NULL;
+
+  /* Work whose file has gone is still there to be saved somewhere else. */
+  if (draft_key != NULL && !g_file_query_exists (file, NULL))
+    {
+      if (!_am_window_open_draft (self, draft_key, &error))
+        am_window_show_error (self, _("Could not open the unsaved work"), error);
+      return;
+    }
 
   am_application_open_file (AM_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
                             file, self);
@@ -352,9 +362,11 @@ clear_list (GtkWidget *list)
     gtk_list_box_remove (GTK_LIST_BOX (list), child);
 }
 
+/* Whether another window is working on the draft @key (of @origin). */
 static gboolean
-is_open_elsewhere (AmWindow *self,
-                   GFile    *file)
+draft_in_use (AmWindow   *self,
+              const char *key,
+              GFile      *origin)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -363,7 +375,11 @@ is_open_elsewhere (AmWindow *self,
 
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     {
-      if (l->data != (gpointer) self && AM_IS_WINDOW (l->data) && am_window_has_file (l->data, file))
+      AmWindow *other = l->data;
+
+      if (other == self || !AM_IS_WINDOW (other))
+        continue;
+      if (g_strcmp0 (other->draft_key, key) == 0 || am_window_has_file (other, origin))
         return TRUE;
     }
 
@@ -389,12 +405,13 @@ update_drafts (AmWindow *self)
       g_autofree char *where = NULL;
       g_autofree char *detail = NULL;
       g_autoptr(GFile) origin = NULL;
+      GtkWidget *row;
 
       if (uri == NULL)
         continue;
 
       origin = g_file_new_for_uri (uri);
-      if (is_open_elsewhere (self, origin))
+      if (draft_in_use (self, keys[i], origin))
         continue;
 
       if (title == NULL || title[0] == '\0')
@@ -405,7 +422,9 @@ update_drafts (AmWindow *self)
       where = display_name_for_file (origin);
       /* Translators: %s is where the document was opened from */
       detail = g_strdup_printf (_("Not saved · %s"), where);
-      gtk_list_box_append (GTK_LIST_BOX (self->drafts_list), make_file_row (uri, title, detail));
+      row = make_file_row (uri, title, detail);
+      g_object_set_data_full (G_OBJECT (row), "draft-key", g_strdup (keys[i]), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->drafts_list), row);
       n++;
     }
 
