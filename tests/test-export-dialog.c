@@ -688,6 +688,8 @@ test_import_brat (void)
   run_import (dialog);
   g_assert_nonnull (strstr (am_import_dialog_get_error_message (dialog), "already exist"));
   g_assert_null (am_import_dialog_get_result (dialog));
+  /* What was read is still listed, so that it can be fixed before trying again. */
+  g_assert_cmpuint (g_list_model_get_n_items (am_import_dialog_get_problems (dialog)), ==, 1);
   {
     g_autofree char *again = read_text (written_json);
 
