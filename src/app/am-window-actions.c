@@ -1022,9 +1022,13 @@ win_review_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   AmWindow *self = AM_WINDOW (widget);
+  GFile *mine_file = self->file;
 
+  /* An article not yet saved as a document still says where the gold goes. */
+  if (mine_file == NULL && self->origin != NULL && g_file_is_native (self->origin))
+    mine_file = self->origin;
   if (self->document != NULL)
-    am_review_window_choose (GTK_WINDOW (self), self->document, self->file);
+    am_review_window_choose (GTK_WINDOW (self), self->document, mine_file);
 }
 
 static void
