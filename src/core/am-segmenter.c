@@ -78,7 +78,7 @@ locale_from_language (const char  *language,
 
 typedef struct
 {
-  const gunichar2 *utf16;
+  const UChar     *utf16;
   /* Where the walk has got to, in UTF-16 units and in code points. ICU
    * reports boundaries in increasing order and never inside a surrogate
    * pair, so one forward walk converts them all in linear time.
@@ -103,20 +103,102 @@ walker_advance (Walker  *walker,
   return walker->offset;
 }
 
+/* Opening a break iterator builds its rules and, for sentences in a
+ * language, the trie of abbreviations that do not end a sentence: far more
+ * work than segmenting a news article. One template per type and locale is
+ * opened once and cloned for each text; clones share the rules.
+ */
+static GMutex      templates_lock;
+static GHashTable *templates;
+
+static UBreakIterator *
+open_iterator (UBreakIteratorType  type,
+               const char         *locale,
+               UErrorCode         *status)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%s", (int) type, locale);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&templates_lock);
+  UBreakIterator *template;
+
+  if (templates == NULL)
+    templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) ubrk_close);
+
+  template = g_hash_table_lookup (templates, key);
+  if (template == NULL)
+    {
+      template = ubrk_open (type, locale, NULL, 0, status);
+      if (U_FAILURE (*status))
+        return NULL;
+      g_hash_table_insert (templates, g_steal_pointer (&key), template);
+    }
+
+  /* Under the lock: a template is not to be read by two threads at once. */
+  return ubrk_clone (template, status);
+}
+
+/* AmText holds valid UTF-8 only, so this converts without checking, in one
+ * pass; @units has room for one unit per byte, which is always enough.
+ */
+static int32_t
+utf8_to_utf16 (const char *utf8,
+               gsize       n_bytes,
+               UChar      *units)
+{
+  const guchar *p = (const guchar *) utf8;
+  const guchar *end = p + n_bytes;
+  int32_t n = 0;
+
+  while (p < end)
+    {
+      guchar b = *p;
+      UChar32 c;
+
+      if (b < 0x80)
+        {
+          units[n++] = b;
+          p++;
+          continue;
+        }
+      if (b < 0xE0)
+        {
+          c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if (b < 0xF0)
+        {
+          c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          p += 3;
+        }
+      else
+        {
+          c = ((b & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+          p += 4;
+        }
+      if (c < 0x10000)
+        units[n++] = (UChar) c;
+      else
+        {
+          units[n++] = U16_LEAD (c);
+          units[n++] = U16_TRAIL (c);
+        }
+    }
+
+  return n;
+}
+
 static GArray *
 segment (AmText             *text,
          const char         *language,
          UBreakIteratorType  type,
          GError            **error)
 {
-  g_autofree gunichar2 *utf16 = NULL;
+  g_autofree UChar *units = NULL;
   g_autoptr(GArray) spans = NULL;
-  g_autoptr(GError) local_error = NULL;
   char locale[ULOC_FULLNAME_CAPACITY];
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *iter;
-  const UChar *units;
-  glong n_units = 0;
+  int32_t n_units;
   Walker walker;
   int32_t from;
   int32_t next;
@@ -149,20 +231,24 @@ segment (AmText             *text,
       return NULL;
     }
 
-  utf16 = g_utf8_to_utf16 (am_text_get_utf8 (text), (glong) am_text_get_n_bytes (text),
-                           NULL, &n_units, &local_error);
-  /* AmText holds valid UTF-8 only. */
-  g_assert (local_error == NULL);
-  units = (const UChar *) utf16;
+  units = g_new (UChar, am_text_get_n_bytes (text) + 1);
+  n_units = utf8_to_utf16 (am_text_get_utf8 (text), am_text_get_n_bytes (text), units);
 
-  iter = ubrk_open (type, locale, units, (int32_t) n_units, &status);
+  iter = open_iterator (type, locale, &status);
   if (U_FAILURE (status))
     {
       set_icu_error (error, status);
       return NULL;
     }
+  ubrk_setText (iter, units, n_units, &status);
+  if (U_FAILURE (status))
+    {
+      ubrk_close (iter);
+      set_icu_error (error, status);
+      return NULL;
+    }
 
-  walker.utf16 = utf16;
+  walker.utf16 = units;
   walker.unit = 0;
   walker.offset = 0;
 
