@@ -21,6 +21,7 @@ struct _AmReviewView
   GPtrArray      *agreed;        /* AmAnnotation */
   GtkTextTagTable *tags;         /* shared by every buffer the view shows */
   AmDifference   *current;
+  guint           n_pending;     /* gold edits in the current history step */
   guint64         hidden;        /* bit d: annotator d is hidden */
   gboolean        dark;
 };
@@ -309,19 +310,32 @@ reshow_gold (AmReviewView *self,
     }
 }
 
+/* A step that adds or removes many spans at once (accept agreed, or its undo)
+ * is shown by one rebuild when the step ends, not span by span.
+ */
+#define MAX_INCREMENTAL_EDITS 64
+
+static gboolean
+take_edit (AmReviewView *self)
+{
+  return ++self->n_pending <= MAX_INCREMENTAL_EDITS;
+}
+
 static void
 annotation_added_cb (AmReviewView *self,
                      AmAnnotation *annotation)
 {
-  show_gold_span (self, annotation, TRUE);
+  if (take_edit (self))
+    show_gold_span (self, annotation, TRUE);
 }
 
 static void
 annotation_removed_cb (AmReviewView *self,
                        AmAnnotation *annotation)
 {
-  reshow_gold (self, am_annotation_get_label (annotation),
-               am_annotation_get_start (annotation), am_annotation_get_end (annotation));
+  if (take_edit (self))
+    reshow_gold (self, am_annotation_get_label (annotation),
+                 am_annotation_get_start (annotation), am_annotation_get_end (annotation));
 }
 
 static void
@@ -330,8 +344,18 @@ annotation_changed_cb (AmReviewView *self,
                        guint         old_start,
                        guint         old_end)
 {
+  if (!take_edit (self))
+    return;
   reshow_gold (self, am_annotation_get_label (annotation), old_start, old_end);
   show_gold_span (self, annotation, TRUE);
+}
+
+static void
+gold_changed_cb (AmReviewView *self)
+{
+  if (self->n_pending > MAX_INCREMENTAL_EDITS)
+    rebuild (self);
+  self->n_pending = 0;
 }
 
 static AmDifference *
@@ -610,6 +634,7 @@ am_review_view_set_adjudication (AmReviewView   *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->gold, "annotation-changed", G_CALLBACK (annotation_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->gold, "changed", G_CALLBACK (gold_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

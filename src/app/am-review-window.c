@@ -1115,9 +1115,12 @@ show_agreement (AmReviewWindow *self)
   while ((child = gtk_widget_get_first_child (self->agreement_grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->agreement_grid), child);
 
-  g_clear_object (&self->agreement);
-  self->agreement = am_agreement_compute ((AmDocument * const *) self->documents->pdata, self->documents->len,
-                                          NULL, units, &error);
+  /* Computed again only when the units change, not for another pair. */
+  if (self->agreement != NULL && am_agreement_get_units (self->agreement) != units)
+    g_clear_object (&self->agreement);
+  if (self->agreement == NULL)
+    self->agreement = am_agreement_compute ((AmDocument * const *) self->documents->pdata, self->documents->len,
+                                            NULL, units, &error);
   if (self->agreement == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->agreement_note), error->message);
@@ -2002,6 +2005,7 @@ am_review_window_new (GtkApplication      *application,
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
 
   self->agreed = collect_agreed (self->adjudication, agreement);
+  self->agreement = g_object_ref (agreement);
   am_review_view_set_adjudication (self->review_view, self->adjudication, self->agreed);
   g_signal_connect_object (self->review_view, "difference-activated",
                            G_CALLBACK (difference_activated_cb), self, G_CONNECT_SWAPPED);
