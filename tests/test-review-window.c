@@ -592,6 +592,65 @@ test_three_annotators (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+gold_tag_at (AmReviewWindow *window,
+             guint           offset)
+{
+  AmReviewView *view = AM_REVIEW_VIEW (find_widget (GTK_WIDGET (window), AM_TYPE_REVIEW_VIEW, NULL));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                 "gold:claim"));
+}
+
+/* Accepting hundreds of agreed spans at once, and undoing it, shows in the text. */
+static void
+test_bulk_agreed (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(AmDocument) mine = NULL;
+  g_autoptr(AmDocument) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  AmReviewWindow *window;
+  guint i;
+
+  for (i = 0; i < 300; i++)
+    g_string_append_printf (text, "word%03u ", i);
+  mine = make_document (text->str, "Words", "Ann");
+  theirs = make_document (text->str, "Words", "Ben");
+  for (i = 0; i < 300; i++)
+    {
+      g_assert_nonnull (am_document_add_annotation (mine, "claim", i * 8, i * 8 + 7, &error));
+      if (i != 150)
+        g_assert_nonnull (am_document_add_annotation (theirs, "claim", i * 8, i * 8 + 7, &error));
+      g_assert_no_error (error);
+    }
+
+  window = am_review_window_new (NULL, mine, NULL, &theirs, 1, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_false (gold_tag_at (window, 0));
+
+  activate (window, "review.accept-agreed");
+  g_assert_cmpuint (n_gold (window), ==, 299);
+  g_assert_true (gold_tag_at (window, 0));
+  g_assert_true (gold_tag_at (window, 299 * 8));
+  g_assert_false (gold_tag_at (window, 150 * 8));
+
+  activate (window, "review.undo");
+  g_assert_cmpuint (n_gold (window), ==, 0);
+  g_assert_false (gold_tag_at (window, 0));
+  g_assert_false (gold_tag_at (window, 299 * 8));
+
+  activate (window, "review.redo");
+  g_assert_true (gold_tag_at (window, 100 * 8));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_suggest_gold_file (void)
 {
@@ -624,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/review-window/other-article-refused", test_other_article_refused);
   g_test_add_func ("/review-window/other-version-moved", test_other_version_moved);
   g_test_add_func ("/review-window/three-annotators", test_three_annotators);
+  g_test_add_func ("/review-window/bulk-agreed", test_bulk_agreed);
   g_test_add_func ("/review-window/suggest-gold-file", test_suggest_gold_file);
 
   return g_test_run ();
