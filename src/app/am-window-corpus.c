@@ -53,7 +53,9 @@ close_corpus (AmWindow *self)
 }
 
 static void
-window_document_cb (AmWindow *self)
+window_document_cb (AmWindow   *self,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
 {
   if (self->corpus != NULL && self->document != self->corpus_document)
     {
