@@ -1139,7 +1139,7 @@ place (AmDocument    *doc,
 
       if (in_range && (quote == NULL || am_text_equal_at (text, start, end, quote)))
         {
-          if (!am_document_insert_annotation (doc, annotation, &local))
+          if (!_am_document_insert_annotation_bulk (doc, annotation, &local))
             {
               prefix_error (&local, &entry->where, NULL);
               g_propagate_error (error, g_steal_pointer (&local));
@@ -1182,7 +1182,7 @@ place (AmDocument    *doc,
     guint new_end = new_start + g_utf8_strlen (quote, -1);
 
     _am_annotation_set_span (annotation, new_start, new_end, quote);
-    if (!am_document_insert_annotation (doc, annotation, &local))
+    if (!_am_document_insert_annotation_bulk (doc, annotation, &local))
       {
         _am_annotation_set_span (annotation, start, end, quote);
         if (g_error_matches (local, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_DUPLICATE_SPAN))
@@ -1511,6 +1511,8 @@ build_document (const AmJsonValue *root,
           _am_load_report_add_orphan (report, path, am_annotation_get_id (entry->annotation), reason);
         }
     }
+
+  _am_document_end_bulk (doc);
 
   if (!read_links (doc, links, orphan_ids, report, error))
     return NULL;

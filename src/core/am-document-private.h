@@ -16,4 +16,13 @@ G_BEGIN_DECLS
 void _am_document_add_orphan (AmDocument   *self,
                               AmAnnotation *annotation);
 
+/* Loading: checked and indexed as by am_document_insert_annotation(), but not
+ * undoable and without signals; _am_document_end_bulk() adds them all to the
+ * annotations model at once, sorted. For a document no one watches yet.
+ */
+gboolean _am_document_insert_annotation_bulk (AmDocument    *self,
+                                              AmAnnotation  *annotation,
+                                              GError       **error);
+void     _am_document_end_bulk               (AmDocument    *self);
+
 G_END_DECLS

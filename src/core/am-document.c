@@ -80,6 +80,8 @@ struct _AmDocument
   GHashTable       *link_keys;
   guint             next_annotation;
   guint             next_link;
+  /* Annotations the loader has checked and indexed, not yet in the list. */
+  GPtrArray        *pending;
 
   GPtrArray        *undo_stack;
   GPtrArray        *redo_stack;
@@ -169,7 +171,40 @@ span_key (guint       start,
           guint       end,
           const char *label)
 {
-  return g_strdup_printf ("%u:%u:%s", start, end, label);
+  /* Not g_strdup_printf (): loading makes one per annotation. */
+  gsize label_len = strlen (label);
+  char digits[2][16];
+  guint values[2] = { start, end };
+  gsize lengths[2];
+  char *key;
+  char *p;
+  guint i;
+
+  for (i = 0; i < 2; i++)
+    {
+      char *q = digits[i] + sizeof digits[i];
+      guint v = values[i];
+
+      do
+        {
+          *--q = '0' + v % 10;
+          v /= 10;
+        }
+      while (v > 0);
+      lengths[i] = digits[i] + sizeof digits[i] - q;
+      memmove (digits[i], q, lengths[i]);
+    }
+
+  p = key = g_malloc (lengths[0] + lengths[1] + label_len + 3);
+  memcpy (p, digits[0], lengths[0]);
+  p += lengths[0];
+  *p++ = ':';
+  memcpy (p, digits[1], lengths[1]);
+  p += lengths[1];
+  *p++ = ':';
+  memcpy (p, label, label_len + 1);
+
+  return key;
 }
 
 static guint64
@@ -572,6 +607,7 @@ am_document_dispose (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->group, op_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->annotation_by_id, g_hash_table_unref);
   g_clear_pointer (&self->link_by_id, g_hash_table_unref);
   g_clear_object (&self->annotations);
@@ -1264,26 +1300,14 @@ am_document_add_annotation (AmDocument  *self,
   return annotation;
 }
 
-/**
- * am_document_insert_annotation:
- * @annotation: an annotation made with am_annotation_new() or g_object_new()
- *
- * Adds @annotation, keeping its id, author, times and note, as an undoable
- * edit. An annotation without id gets the next free one, one without times
- * gets the current time.
- *
- * Returns: %FALSE with @error set if the span, label or id is not acceptable
- */
-gboolean
-am_document_insert_annotation (AmDocument    *self,
-                               AmAnnotation  *annotation,
-                               GError       **error)
+/* Checks @annotation as am_document_insert_annotation() takes it, giving it
+ * an id and times if it has none. */
+static gboolean
+check_new_annotation (AmDocument    *self,
+                      AmAnnotation  *annotation,
+                      GError       **error)
 {
   const char *id;
-  Op *op;
-
-  g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (AM_IS_ANNOTATION (annotation), FALSE);
 
   if (!am_document_check_span (self, am_annotation_get_start (annotation),
                                am_annotation_get_end (annotation), error) ||
@@ -1329,11 +1353,115 @@ am_document_insert_annotation (AmDocument    *self,
   if (am_annotation_get_modified (annotation) == NULL)
     _am_annotation_set_modified (annotation, am_annotation_get_created (annotation));
 
+  return TRUE;
+}
+
+/**
+ * am_document_insert_annotation:
+ * @annotation: an annotation made with am_annotation_new() or g_object_new()
+ *
+ * Adds @annotation, keeping its id, author, times and note, as an undoable
+ * edit. An annotation without id gets the next free one, one without times
+ * gets the current time.
+ *
+ * Returns: %FALSE with @error set if the span, label or id is not acceptable
+ */
+gboolean
+am_document_insert_annotation (AmDocument    *self,
+                               AmAnnotation  *annotation,
+                               GError       **error)
+{
+  Op *op;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (AM_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_new_annotation (self, annotation, error))
+    return FALSE;
+
   op = op_new (OP_ADD_ANNOTATION);
   op->annotation = g_object_ref (annotation);
   op_run (self, op);
 
   return TRUE;
+}
+
+/* The loader's path: the same checks and indexes as
+ * am_document_insert_annotation(), but no undo record and no signal, and the
+ * list model is filled once, sorted, by _am_document_end_bulk() rather than
+ * by one sorted insertion per annotation. Only for a document that nobody
+ * watches yet.
+ */
+gboolean
+_am_document_insert_annotation_bulk (AmDocument    *self,
+                                     AmAnnotation  *annotation,
+                                     GError       **error)
+{
+  guint start;
+  guint end;
+
+  g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (AM_IS_ANNOTATION (annotation), FALSE);
+
+  if (!check_new_annotation (self, annotation, error))
+    return FALSE;
+
+  start = am_annotation_get_start (annotation);
+  end = am_annotation_get_end (annotation);
+  if (am_annotation_get_quote (annotation) == NULL ||
+      !am_text_equal_at (self->text, start, end, am_annotation_get_quote (annotation)))
+    {
+      g_autofree char *quote = am_text_substring (self->text, start, end);
+
+      _am_annotation_set_span (annotation, start, end, quote);
+    }
+
+  if (self->pending == NULL)
+    self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->pending, g_object_ref (annotation));
+  g_hash_table_insert (self->annotation_by_id,
+                       g_strdup (am_annotation_get_id (annotation)), annotation);
+  g_hash_table_add (self->span_keys, span_key (start, end, am_annotation_get_label (annotation)));
+  bump_counter (&self->next_annotation, am_annotation_get_id (annotation), 'T');
+
+  return TRUE;
+}
+
+static int
+compare_annotation_pointers (gconstpointer a,
+                             gconstpointer b)
+{
+  return am_annotation_compare (*(AmAnnotation * const *) a, *(AmAnnotation * const *) b);
+}
+
+void
+_am_document_end_bulk (AmDocument *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  guint i;
+
+  g_return_if_fail (AM_IS_DOCUMENT (self));
+
+  pending = g_steal_pointer (&self->pending);
+  if (pending == NULL)
+    return;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->annotations)) > 0)
+    {
+      for (i = 0; i < pending->len; i++)
+        g_list_store_insert_sorted (self->annotations, g_ptr_array_index (pending, i),
+                                    compare_annotations, NULL);
+      return;
+    }
+
+  /* Files list their annotations sorted: check before sorting. */
+  for (i = 1; i < pending->len; i++)
+    if (compare_annotation_pointers (&pending->pdata[i - 1], &pending->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (pending, compare_annotation_pointers);
+        break;
+      }
+  g_list_store_splice (self->annotations, 0, 0, pending->pdata, pending->len);
 }
 
 /**
