@@ -44,11 +44,14 @@ window_is_dark (AmWindow *self)
   return prefer_dark || (theme != NULL && g_str_has_suffix (theme, "-dark"));
 }
 
+static void rebuild_label_buttons (AmWindow *self);
+
 static void
 update_dark (AmWindow *self)
 {
   am_article_view_set_dark (self->article_view, window_is_dark (self));
-  gtk_widget_queue_draw (self->label_buttons);
+  /* The swatches switch to the labels' dark colors. */
+  rebuild_label_buttons (self);
 }
 
 static void
