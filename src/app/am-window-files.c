@@ -50,7 +50,14 @@ show_report (AmWindow     *self,
       g_string_append_printf (markup, "\n%s", escaped);
     }
   if (g_strv_length (messages) > 5)
-    g_string_append_printf (markup, "\n%s", _("…"));
+    {
+      guint more = g_strv_length (messages) - 5;
+
+      g_string_append_c (markup, '\n');
+      g_string_append_printf (markup, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                   more),
+                              more);
+    }
 
   gtk_label_set_markup (GTK_LABEL (self->error_label), markup->str);
   gtk_info_bar_set_message_type (GTK_INFO_BAR (self->error_bar), GTK_MESSAGE_WARNING);
