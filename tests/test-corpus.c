@@ -567,6 +567,7 @@ test_summary_problems (Folder        *folder,
   g_assert_nonnull (strstr (am_corpus_item_get_problem (am_corpus_lookup (corpus, "status")),
                             "finished"));
   g_assert_nonnull (am_corpus_item_get_problem (am_corpus_lookup (corpus, "array")));
+  g_assert_cmpuint (am_corpus_get_n_problems (corpus), ==, 4);
 
   item = am_corpus_lookup (corpus, "tricky");
   g_assert_null (am_corpus_item_get_problem (item));
@@ -1050,6 +1051,7 @@ test_cli_status (void)
   g_assert_cmpint (json_object_get_int_member (totals, "in_progress"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (totals, "done"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (totals, "annotations"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (totals, "problems"), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -1070,6 +1072,7 @@ test_cli_status_problem (Folder        *folder,
   g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
   g_assert_nonnull (strstr (out, "broken"));
   g_assert_nonnull (strstr (out, "problem:"));
+  g_assert_nonnull (strstr (out, "1 document cannot be read"));
 }
 
 #define ADD_FOLDER_TEST(path, func) \

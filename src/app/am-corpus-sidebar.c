@@ -218,6 +218,18 @@ update_totals (AmCorpusSidebar *self)
                               am_corpus_get_n_new (self->corpus),
                               am_corpus_get_n_in_progress (self->corpus), n_done,
                               am_corpus_get_n_annotations (self->corpus));
+  if (am_corpus_get_n_problems (self->corpus) > 0)
+    {
+      g_autofree char *problems =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document cannot be read",
+                                      "%u documents cannot be read",
+                                      am_corpus_get_n_problems (self->corpus)),
+                         am_corpus_get_n_problems (self->corpus));
+      char *joined = g_strconcat (totals, " · ", problems, NULL);
+
+      g_free (totals);
+      totals = joined;
+    }
   gtk_label_set_text (self->totals_label, totals);
 }
 

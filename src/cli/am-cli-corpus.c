@@ -439,6 +439,8 @@ print_status_json (AmCorpus *corpus)
   json_builder_add_int_value (builder, am_corpus_get_n_done (corpus));
   json_builder_set_member_name (builder, "annotations");
   json_builder_add_int_value (builder, am_corpus_get_n_annotations (corpus));
+  json_builder_set_member_name (builder, "problems");
+  json_builder_add_int_value (builder, am_corpus_get_n_problems (corpus));
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -513,6 +515,12 @@ print_status_table (AmCorpus *corpus)
                           folder, n, am_corpus_get_n_new (corpus),
                           am_corpus_get_n_in_progress (corpus), n_done,
                           am_corpus_get_n_annotations (corpus));
+  if (am_corpus_get_n_problems (corpus) > 0)
+    g_string_append_printf (out,
+                            g_dngettext (GETTEXT_PACKAGE, "%u document cannot be read\n",
+                                         "%u documents cannot be read\n",
+                                         am_corpus_get_n_problems (corpus)),
+                            am_corpus_get_n_problems (corpus));
   g_string_append_c (out, '[');
   for (i = 0; i < bar_width; i++)
     g_string_append (out, i < filled ? "#" : ".");

@@ -47,6 +47,7 @@ struct _AmCorpus
   guint          n_in_progress;
   guint          n_done;
   guint          n_annotations;
+  guint          n_problems;
 };
 
 static void am_corpus_list_model_init (GListModelInterface *iface);
@@ -67,6 +68,7 @@ enum {
   PROP_N_IN_PROGRESS,
   PROP_N_DONE,
   PROP_N_ANNOTATIONS,
+  PROP_N_PROBLEMS,
   PROP_LOADING,
   N_PROPS
 };
@@ -305,6 +307,7 @@ static void
 update_totals (AmCorpus *self)
 {
   guint n_summarized = 0, n_new = 0, n_in_progress = 0, n_done = 0, n_annotations = 0;
+  guint n_problems = 0;
   guint i;
 
   for (i = 0; i < self->items->len; i++)
@@ -315,6 +318,7 @@ update_totals (AmCorpus *self)
         continue;
       n_summarized++;
       n_annotations += am_corpus_item_get_n_annotations (item);
+      n_problems += am_corpus_item_get_problem (item) != NULL;
       switch (am_corpus_item_get_status (item))
         {
         case AM_DOCUMENT_STATUS_NEW:
@@ -343,6 +347,7 @@ update_totals (AmCorpus *self)
   SET_TOTAL (n_in_progress, PROP_N_IN_PROGRESS);
   SET_TOTAL (n_done, PROP_N_DONE);
   SET_TOTAL (n_annotations, PROP_N_ANNOTATIONS);
+  SET_TOTAL (n_problems, PROP_N_PROBLEMS);
 #undef SET_TOTAL
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -417,6 +422,10 @@ am_corpus_get_property (GObject    *object,
       g_value_set_uint (value, self->n_annotations);
       break;
 
+    case PROP_N_PROBLEMS:
+      g_value_set_uint (value, self->n_problems);
+      break;
+
     case PROP_LOADING:
       g_value_set_boolean (value, self->n_runs > 0);
       break;
@@ -448,6 +457,8 @@ am_corpus_class_init (AmCorpusClass *klass)
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_ANNOTATIONS] =
     g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_PROBLEMS] =
+    g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1044,6 +1055,13 @@ am_corpus_get_n_annotations (AmCorpus *self)
 {
   g_return_val_if_fail (AM_IS_CORPUS (self), 0);
   return self->n_annotations;
+}
+
+guint
+am_corpus_get_n_problems (AmCorpus *self)
+{
+  g_return_val_if_fail (AM_IS_CORPUS (self), 0);
+  return self->n_problems;
 }
 
 /**

@@ -50,8 +50,9 @@ GQuark am_corpus_error_quark (void);
  *
  * Properties (all read-only, with notify): "folder" (GFile), "schema"
  * (AmLabelSchema or NULL), "n-items", "n-summarized", "n-new",
- * "n-in-progress", "n-done", "n-annotations" (totals over the summaries
- * known so far; an item counts as new until summarized), "loading"
+ * "n-in-progress", "n-done", "n-annotations", "n-problems" (totals over
+ * the summaries known so far; n-new + n-in-progress + n-done =
+ * n-summarized; n-problems counts the documents that cannot be read), "loading"
  * (TRUE while summaries are being loaded in the background).
  */
 G_DECLARE_FINAL_TYPE (AmCorpus, am_corpus, AM, CORPUS, GObject)
@@ -109,6 +110,7 @@ guint          am_corpus_get_n_new              (AmCorpus             *self);
 guint          am_corpus_get_n_in_progress      (AmCorpus             *self);
 guint          am_corpus_get_n_done             (AmCorpus             *self);
 guint          am_corpus_get_n_annotations      (AmCorpus             *self);
+guint          am_corpus_get_n_problems         (AmCorpus             *self);
 
 /* (transfer none) The item called @name, or NULL. */
 AmCorpusItem  *am_corpus_lookup                 (AmCorpus             *self,
