@@ -50,7 +50,8 @@ am_text_new (const char *utf8,
   AmText *self;
   const char *p;
   const char *end;
-  guint i;
+  guint length;
+  guint utf16_length;
 
   g_return_val_if_fail (utf8 != NULL, NULL);
 
@@ -63,36 +64,44 @@ am_text_new (const char *utf8,
   g_atomic_ref_count_init (&self->ref_count);
   self->utf8 = g_strndup (utf8, n_bytes);
   self->n_bytes = n_bytes;
-  self->length = g_utf8_strlen (self->utf8, n_bytes);
-  self->ascii = self->length == n_bytes;
   self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) self->utf8, n_bytes);
 
-  self->n_checkpoints = self->length / STRIDE + 1;
-  self->byte_at = g_new (gsize, self->n_checkpoints);
-  self->utf16_at = g_new (guint, self->n_checkpoints);
-
+  /* One pass over the bytes counts code points and UTF-16 units and notes
+   * the checkpoints; there are at most as many code points as bytes.
+   */
+  self->byte_at = g_new (gsize, n_bytes / STRIDE + 1);
+  self->utf16_at = g_new (guint, n_bytes / STRIDE + 1);
   p = self->utf8;
   end = self->utf8 + n_bytes;
-  self->utf16_length = 0;
-  for (i = 0; i < self->length; i++)
+  length = 0;
+  utf16_length = 0;
+  for (; p < end; p++)
     {
       guchar c = (guchar) *p;
 
-      if (i % STRIDE == 0)
+      /* Continuation bytes start no code point. */
+      if ((c & 0xC0) == 0x80)
+        continue;
+      if (length % STRIDE == 0)
         {
-          self->byte_at[i / STRIDE] = p - self->utf8;
-          self->utf16_at[i / STRIDE] = self->utf16_length;
+          self->byte_at[length / STRIDE] = p - self->utf8;
+          self->utf16_at[length / STRIDE] = utf16_length;
         }
+      length++;
       /* Four-byte sequences are exactly the code points beyond the BMP. */
-      self->utf16_length += c >= 0xF0 ? 2 : 1;
-      p = g_utf8_next_char (p);
+      utf16_length += c >= 0xF0 ? 2 : 1;
     }
-  g_assert (p == end);
-  if (self->length % STRIDE == 0)
+  if (length % STRIDE == 0)
     {
-      self->byte_at[self->length / STRIDE] = n_bytes;
-      self->utf16_at[self->length / STRIDE] = self->utf16_length;
+      self->byte_at[length / STRIDE] = n_bytes;
+      self->utf16_at[length / STRIDE] = utf16_length;
     }
+  self->length = length;
+  self->utf16_length = utf16_length;
+  self->ascii = length == (gsize) n_bytes;
+  self->n_checkpoints = length / STRIDE + 1;
+  self->byte_at = g_renew (gsize, self->byte_at, self->n_checkpoints);
+  self->utf16_at = g_renew (guint, self->utf16_at, self->n_checkpoints);
 
   return self;
 }
