@@ -592,6 +592,38 @@ test_three_annotators (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A reviewer who did not annotate adjudicates Ann's and Ben's work alone. */
+static void
+test_reviewer_only (void)
+{
+  g_autoptr(AmDocument) empty = make_document (article, "Taxes", "Rita Reviewer");
+  g_autoptr(AmDocument) ann = make_mine ();
+  g_autoptr(AmDocument) ben = make_theirs ();
+  AmDocument *theirs[2] = { ann, ben };
+  g_autoptr(GError) error = NULL;
+  AmReviewWindow *window;
+
+  am_document_set_status (empty, AM_DOCUMENT_STATUS_NEW);
+  window = am_review_window_new (NULL, empty, NULL, theirs, 2, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_cmpuint (am_adjudication_get_n_documents (am_review_window_get_adjudication (window)), ==, 2);
+  g_assert_cmpstr (am_adjudication_get_name (am_review_window_get_adjudication (window), 0), ==, "Ann");
+  g_assert_cmpuint (g_list_model_get_n_items (am_adjudication_get_differences (am_review_window_get_adjudication (window))),
+                    ==, 3);
+  g_assert_cmpstr (shown (window, "agreement-f1-exact-all"), ==, "0.286");
+
+  /* Nobody here is "mine": sides are taken by number. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "review.accept-mine", NULL);
+  g_assert_cmpuint (n_gold (window), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.accept", "u", 1));
+  check_sources (gold_annotation (window, "The minister said"), "Ben", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 gold_tag_at (AmReviewWindow *window,
              guint           offset)
@@ -654,15 +686,14 @@ test_bulk_agreed (void)
 static void
 test_suggest_gold_file (void)
 {
-  g_autoptr(AmDocument) mine = make_mine ();
   g_autoptr(GFile) json = g_file_new_for_path ("/data/taxes.argumark.json");
   g_autoptr(GFile) txt = g_file_new_for_path ("/data/taxes.txt");
-  g_autoptr(GFile) gold1 = am_review_window_suggest_gold_file (json, mine);
-  g_autoptr(GFile) gold2 = am_review_window_suggest_gold_file (txt, mine);
+  g_autoptr(GFile) gold1 = am_review_window_suggest_gold_file (json);
+  g_autoptr(GFile) gold2 = am_review_window_suggest_gold_file (txt);
 
   g_assert_cmpstr (g_file_peek_path (gold1), ==, "/data/taxes.gold.argumark.json");
   g_assert_cmpstr (g_file_peek_path (gold2), ==, "/data/taxes.gold.argumark.json");
-  g_assert_null (am_review_window_suggest_gold_file (NULL, mine));
+  g_assert_null (am_review_window_suggest_gold_file (NULL));
 }
 
 int
@@ -684,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/review-window/other-version-moved", test_other_version_moved);
   g_test_add_func ("/review-window/three-annotators", test_three_annotators);
   g_test_add_func ("/review-window/bulk-agreed", test_bulk_agreed);
+  g_test_add_func ("/review-window/reviewer-only", test_reviewer_only);
   g_test_add_func ("/review-window/suggest-gold-file", test_suggest_gold_file);
 
   return g_test_run ();

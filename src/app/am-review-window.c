@@ -34,7 +34,7 @@ struct _AmReviewWindow
   GtkApplicationWindow  parent_instance;
 
   AmAdjudication       *adjudication;
-  GPtrArray            *documents;        /* AmDocument, mine first, as given */
+  GPtrArray            *documents;        /* AmDocument, mine first if included */
   AmAgreement          *agreement;
   char                 *units;
   GHashTable           *rejected;         /* AmDifference set */
@@ -52,6 +52,7 @@ struct _AmReviewWindow
   guint                 n_changes;
   guint                 saving : 1;
   guint                 said_done : 1;
+  guint                 mine_included : 1;
   guint                 close_after_save : 1;
   guint                 closing : 1;
 
@@ -328,9 +329,9 @@ update_state (AmReviewWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.undo", self->undo_stack->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.redo", self->redo_stack->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept", selected != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-mine", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-mine", selected != NULL && self->mine_included);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-theirs",
-                                 selected != NULL && self->documents->len == 2);
+                                 selected != NULL && self->mine_included && self->documents->len == 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-both", selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.accept-neither", selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.move-start", has_gold_span);
@@ -1178,8 +1179,7 @@ set_units (AmReviewWindow *self,
  *   @mine_file, or %NULL without one
  */
 GFile *
-am_review_window_suggest_gold_file (GFile      *mine_file,
-                                    AmDocument *mine)
+am_review_window_suggest_gold_file (GFile *mine_file)
 {
   g_autofree char *basename = NULL;
   g_autofree char *stem = NULL;
@@ -1188,7 +1188,6 @@ am_review_window_suggest_gold_file (GFile      *mine_file,
   char *dot;
 
   g_return_val_if_fail (mine_file == NULL || G_IS_FILE (mine_file), NULL);
-  g_return_val_if_fail (AM_IS_DOCUMENT (mine), NULL);
 
   if (mine_file == NULL)
     return NULL;
@@ -1302,8 +1301,7 @@ save_as (AmReviewWindow *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
 
   suggested = self->gold_file != NULL ? g_object_ref (self->gold_file)
-                                      : am_review_window_suggest_gold_file (self->mine_file,
-                                                                            g_ptr_array_index (self->documents, 0));
+                                      : am_review_window_suggest_gold_file (self->mine_file);
   if (suggested != NULL)
     {
       g_autoptr(GFile) folder = g_file_get_parent (suggested);
@@ -1505,7 +1503,7 @@ build_annotators (AmReviewWindow *self)
       markup = g_markup_printf_escaped ("%s<span foreground=\"%s\">●</span> %u. \u2068%s\u2069%s",
                                         direction_mark (), color, i + 1,
                                         am_adjudication_get_name (self->adjudication, i),
-                                        i == 0 ? _(" (mine)") : "");
+                                        i == 0 && self->mine_included ? _(" (mine)") : "");
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -1518,7 +1516,7 @@ build_annotators (AmReviewWindow *self)
       gtk_box_append (GTK_BOX (self->annotators_box), check);
 
       /* One accept button per annotator: "Mine" and "Theirs" for two. */
-      if (n == 2)
+      if (n == 2 && self->mine_included)
         button = gtk_button_new_with_mnemonic (i == 0 ? _("_Mine") : _("_Theirs"));
       else
         {
@@ -1937,8 +1935,10 @@ collect_agreed (AmAdjudication *adjudication,
  * @mine_file: (nullable): where @mine is saved, to propose where the gold goes
  * @theirs: (array length=n_theirs): colleagues' documents of the same article
  *
- * Compares @mine with @theirs. Documents whose text differs are placed on
- * @mine's text by quote, and the window says how many spans moved or could not
+ * Compares @mine with @theirs (or only @theirs, when @mine is a new document
+ * without spans and there are two of them or more: the reviewer only
+ * adjudicates). Documents whose text differs are placed on the first one's
+ * text by quote, and the window says how many spans moved or could not
  * be placed; a different article is refused with %AM_DOCUMENT_ERROR_TEXT_MISMATCH.
  *
  * Returns: (transfer full): the window, or %NULL with @error set
@@ -1958,6 +1958,7 @@ am_review_window_new (GtkApplication      *application,
   g_autoptr(GtkBuilder) builder = NULL;
   GtkSignalListItemFactory *factory;
   AmReviewWindow *self;
+  gboolean mine_included;
   guint i;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
@@ -1966,7 +1967,13 @@ am_review_window_new (GtkApplication      *application,
   g_return_val_if_fail (theirs != NULL, NULL);
   g_return_val_if_fail (n_theirs > 0, NULL);
 
-  g_ptr_array_add (documents, g_object_ref (mine));
+  /* A reviewer who did not annotate the article (a new document without
+   * spans) only adjudicates, when there are colleagues enough to compare.
+   */
+  mine_included = n_theirs < 2 || am_document_get_status (mine) != AM_DOCUMENT_STATUS_NEW ||
+                  g_list_model_get_n_items (am_document_get_annotations (mine)) > 0;
+  if (mine_included)
+    g_ptr_array_add (documents, g_object_ref (mine));
   for (i = 0; i < n_theirs; i++)
     g_ptr_array_add (documents, g_object_ref (theirs[i]));
 
@@ -1991,6 +1998,7 @@ am_review_window_new (GtkApplication      *application,
                                            GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "review_shortcuts")));
   self->adjudication = g_steal_pointer (&adjudication);
   self->documents = g_steal_pointer (&documents);
+  self->mine_included = mine_included;
   g_set_object (&self->mine_file, mine_file);
 
   g_signal_connect_object (am_adjudication_get_gold (self->adjudication), "changed",

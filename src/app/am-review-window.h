@@ -45,8 +45,7 @@ gboolean        am_review_window_is_settled       (AmReviewWindow     *self,
 GFile          *am_review_window_get_gold_file    (AmReviewWindow     *self);
 void            am_review_window_set_gold_file    (AmReviewWindow     *self,
                                                    GFile              *file);
-GFile          *am_review_window_suggest_gold_file (GFile             *mine_file,
-                                                    AmDocument        *mine);
+GFile          *am_review_window_suggest_gold_file (GFile             *mine_file);
 void            am_review_window_close_async      (AmReviewWindow     *self,
                                                    GCancellable       *cancellable,
                                                    GAsyncReadyCallback callback,
