@@ -706,6 +706,15 @@ test_save_article_asks_where (void)
   g_assert_true (wait_for (saved_cb, window));
   g_assert_true (g_file_equal (am_window_get_file (window), target));
   g_assert_true (g_file_query_exists (target, NULL));
+  close_discarding (window);
+
+  /* The article opened again comes with its saved annotations. */
+  window = am_application_open_file (app, article, NULL);
+  drain ();
+  g_assert_nonnull (am_window_get_file (window));
+  g_assert_true (g_file_equal (am_window_get_file (window), target));
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (am_window_get_document (window))),
+                    ==, 1);
 
   close_discarding (window);
 }

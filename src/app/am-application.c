@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "am-application.h"
 #include "am-review-window.h"
@@ -263,12 +264,44 @@ am_application_new (void)
                        NULL);
 }
 
+/* The Argumark document saved beside an article, the way Save proposes and
+ * corpora keep it: NAME.txt → NAME.argumark.json.
+ */
+static GFile *
+saved_document_for (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *json_name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) json = NULL;
+  gsize length;
+
+  if (name == NULL || !g_file_is_native (file))
+    return NULL;
+
+  length = strlen (name);
+  if (length <= 4 || g_ascii_strcasecmp (name + length - 4, ".txt") != 0)
+    return NULL;
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return NULL;
+
+  json_name = g_strdup_printf ("%.*s.argumark.json", (int) (length - 4), name);
+  json = g_file_get_child (parent, json_name);
+  if (!g_file_query_exists (json, NULL))
+    return NULL;
+
+  return g_steal_pointer (&json);
+}
+
 /**
  * am_application_open_file:
  * @file: an article, an Argumark document or a corpus folder
  * @hint: (nullable): the window the request came from
  *
- * Shows @file: in the window that already has it, else in @hint or another
+ * Shows @file (or, for an article, the document saved beside it, as
+ * NAME.argumark.json): in the window that already has it, else in @hint or another
  * window if it shows the start screen, else in a new window. If @file cannot
  * be opened, the error appears in @hint, or in a new window.
  *
@@ -280,12 +313,19 @@ am_application_open_file (AmApplication *self,
                           AmWindow      *hint)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) saved = NULL;
   AmWindow *target = NULL;
   gboolean created = FALSE;
 
   g_return_val_if_fail (AM_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (hint == NULL || AM_IS_WINDOW (hint), NULL);
+
+  /* An article already annotated opens with its annotations: starting it
+   * afresh would offer to save over them.
+   */
+  if ((saved = saved_document_for (file)) != NULL)
+    file = saved;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
@@ -335,6 +375,16 @@ am_application_open_file (AmApplication *self,
       /* Translators: %s is a file name */
       primary = g_strdup_printf (_("Could not open “%s”"), name);
       am_window_show_error (target, primary, error);
+    }
+
+  else if (saved != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (saved);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Opened the annotations saved in %s"), name);
+      am_window_show_message (target, message);
     }
 
   gtk_window_present (GTK_WINDOW (target));
