@@ -545,7 +545,11 @@ test_export_parent_closed (void)
       g_assert_false (g_str_has_suffix (name, ".part"));
   }
   if (am_export_dialog_get_summary (dialog) == NULL)
-    g_assert_cmpstr (am_export_dialog_get_error_message (dialog), ==, "The export was stopped.");
+    {
+      g_assert_cmpstr (am_export_dialog_get_error_message (dialog), ==,
+                       "The export was stopped; nothing was written.");
+      g_assert_false (g_file_query_exists (out_file, NULL));
+    }
   else
     g_assert_true (g_file_query_exists (out_file, NULL));
 }

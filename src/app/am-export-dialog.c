@@ -346,6 +346,7 @@ export_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) problems = NULL;
   g_auto(GStrv) notes = NULL;
+  g_auto(GStrv) written = NULL;
   g_autofree char *details = NULL;
 
   g_signal_handlers_disconnect_by_func (exporter, progress_cb, self);
@@ -362,16 +363,26 @@ export_done_cb (GObject      *source,
   notes = am_exporter_dup_notes (exporter);
   details = join_lines (problems, notes);
 
-  if (!am_exporter_export_finish (exporter, result, &error))
+  written = am_exporter_dup_outputs (exporter);
+  /* A stop that came after the last file was in place changed nothing:
+   * GTask reports it as cancelled all the same. */
+  if (!am_exporter_export_finish (exporter, result, &error) &&
+      (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || written[0] == NULL))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_status (self, NULL, _("The export was stopped."), NULL);
+      /* One-file outputs are written aside and renamed at the end; brat and
+       * WebAnno write a file per document as they go. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          am_export_format_is_folder (am_exporter_get_format (exporter)))
+        set_status (self, NULL, _("The export was stopped; the files written so far are left in "
+                                  "the folder."), NULL);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_status (self, NULL, _("The export was stopped; nothing was written."), NULL);
       else
         set_status (self, NULL, error->message, details);
     }
   else
     {
-      g_auto(GStrv) outputs = am_exporter_dup_outputs (exporter);
+      GStrv outputs = written;
       g_autofree char *where = NULL;
       g_autofree char *summary = NULL;
       g_autoptr(GString) text = NULL;
