@@ -302,6 +302,29 @@ test_next_saves_first (void)
   drain ();
 }
 
+/* One broken file does not stop the way through the corpus. */
+static void
+test_pass_over_broken (void)
+{
+  g_autofree char *path = make_corpus ("broken");
+  g_autofree char *broken = g_build_filename (path, "broken.argumark.json", NULL);
+  AmWindow *window;
+
+  g_assert_true (g_file_set_contents (broken, "{\"format\": \"argumark\", \"text\": \"cut", -1, NULL));
+  window = open_corpus (path);
+  g_assert_cmpstr (shown_name (window), ==, "ar-pud-news");
+
+  activate (window, "win.next-document");
+  g_assert_cmpstr (shown_name (window), ==, "hamas-isis-sinai");
+  activate (window, "win.previous-document");
+  g_assert_cmpstr (shown_name (window), ==, "ar-pud-news");
+  g_assert_nonnull (am_corpus_item_get_problem (am_corpus_lookup (am_corpus_sidebar_get_corpus (corpus_sidebar (window)),
+                                                                  "broken")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 static void
 test_mark_done (void)
 {
@@ -491,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/corpus-window/open-folder", test_open_folder);
   g_test_add_func ("/corpus-window/next-saves-first", test_next_saves_first);
   g_test_add_func ("/corpus-window/mark-done", test_mark_done);
+  g_test_add_func ("/corpus-window/pass-over-broken", test_pass_over_broken);
   g_test_add_func ("/corpus-window/choose-in-list", test_choose_in_list);
   g_test_add_func ("/corpus-window/leave-folder", test_leave_folder);
   g_test_add_func ("/corpus-window/bad-folders", test_bad_folders);

@@ -275,21 +275,67 @@ win_open_folder_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static AmCorpusItem *
+dup_neighbour (AmWindow     *self,
+               AmCorpusItem *item,
+               gboolean      forward)
+{
+  return forward ? am_corpus_dup_next (self->corpus, item)
+                 : am_corpus_dup_previous (self->corpus, item);
+}
+
+/* Next or previous; a document that cannot be opened is passed over (and
+ * the window says why), so that one broken file does not stop the way
+ * through a corpus. */
+static void
+step (AmWindow *self,
+      gboolean  forward)
+{
+  g_autoptr(AmCorpusItem) candidate = NULL;
+  g_autoptr(GError) first_error = NULL;
+
+  if (self->corpus_item == NULL)
+    return;
+
+  candidate = dup_neighbour (self, self->corpus_item, forward);
+  if (candidate == NULL)
+    {
+      am_window_show_message (self, forward ? _("This is the last document of the folder")
+                                            : _("This is the first document of the folder"));
+      return;
+    }
+  if (!save_before_leaving (self))
+    return;
+
+  while (candidate != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      AmCorpusItem *next;
+
+      if (show_item (self, candidate, &error))
+        break;
+      if (first_error == NULL)
+        {
+          g_autofree char *name = g_strdup (am_corpus_item_get_name (candidate));
+
+          g_prefix_error (&error, _("“%s” was passed over: "), name);
+          first_error = g_steal_pointer (&error);
+        }
+      next = dup_neighbour (self, candidate, forward);
+      g_object_unref (candidate);
+      candidate = next;
+    }
+
+  if (first_error != NULL)
+    am_window_show_error (self, _("Could not open a document"), first_error);
+}
+
 static void
 win_next_document_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  AmWindow *self = AM_WINDOW (widget);
-  g_autoptr(AmCorpusItem) next = NULL;
-
-  if (self->corpus_item == NULL)
-    return;
-  next = am_corpus_dup_next (self->corpus, self->corpus_item);
-  if (next == NULL)
-    am_window_show_message (self, _("This is the last document of the folder"));
-  else
-    go_to (self, next);
+  step (AM_WINDOW (widget), TRUE);
 }
 
 static void
@@ -297,16 +343,7 @@ win_previous_document_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  AmWindow *self = AM_WINDOW (widget);
-  g_autoptr(AmCorpusItem) previous = NULL;
-
-  if (self->corpus_item == NULL)
-    return;
-  previous = am_corpus_dup_previous (self->corpus, self->corpus_item);
-  if (previous == NULL)
-    am_window_show_message (self, _("This is the first document of the folder"));
-  else
-    go_to (self, previous);
+  step (AM_WINDOW (widget), FALSE);
 }
 
 static void
