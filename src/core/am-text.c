@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "am-text.h"
+#include "am-text-private.h"
 
 /* An article is stored once as UTF-8, but offsets are code points and some
  * formats count UTF-16 units. Converting by walking the string from the start
@@ -47,18 +47,25 @@ AmText *
 am_text_new (const char *utf8,
              gssize      n_bytes)
 {
-  AmText *self;
-  const char *p;
-  const char *end;
-  guint length;
-  guint utf16_length;
-
   g_return_val_if_fail (utf8 != NULL, NULL);
 
   if (n_bytes < 0)
     n_bytes = strlen (utf8);
 
   g_return_val_if_fail (g_utf8_validate (utf8, n_bytes, NULL), NULL);
+
+  return _am_text_new_valid (utf8, n_bytes);
+}
+
+AmText *
+_am_text_new_valid (const char *utf8,
+                    gsize       n_bytes)
+{
+  AmText *self;
+  const char *p;
+  const char *end;
+  guint length;
+  guint utf16_length;
 
   self = g_new0 (AmText, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -98,7 +105,7 @@ am_text_new (const char *utf8,
     }
   self->length = length;
   self->utf16_length = utf16_length;
-  self->ascii = length == (gsize) n_bytes;
+  self->ascii = length == n_bytes;
   self->n_checkpoints = length / STRIDE + 1;
   self->byte_at = g_renew (gsize, self->byte_at, self->n_checkpoints);
   self->utf16_at = g_renew (guint, self->utf16_at, self->n_checkpoints);
