@@ -237,7 +237,8 @@ test_differences_and_agreement (void)
     g_assert_false (gtk_text_iter_has_tag (&only_ben, gtk_text_tag_table_lookup (tags, "candidate:claim")));
     g_assert_true (gtk_text_iter_has_tag (&agreed, gtk_text_tag_table_lookup (tags, "agreed:claim")));
 
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (ben), TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.toggle-annotator", "u", 1));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ben)));
     g_assert_true (am_review_view_get_annotator_visible (view, 1));
     buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
     gtk_text_buffer_get_iter_at_offset (buffer, &only_ben, offset_of ("the plan on Monday"));

@@ -1484,6 +1484,23 @@ annotator_toggled_cb (GtkCheckButton *button,
 }
 
 static void
+toggle_annotator_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AmReviewWindow *self = AM_REVIEW_WINDOW (widget);
+  guint annotator = g_variant_get_uint32 (parameter);
+  g_autofree char *name = g_strdup_printf ("annotator-%u", annotator + 1);
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (self->annotators_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_CHECK_BUTTON (child) && g_str_equal (gtk_widget_get_name (child), name))
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child),
+                                   !gtk_check_button_get_active (GTK_CHECK_BUTTON (child)));
+}
+
+static void
 build_annotators (AmReviewWindow *self)
 {
   guint n = am_adjudication_get_n_documents (self->adjudication);
@@ -1507,7 +1524,8 @@ build_annotators (AmReviewWindow *self)
       gtk_label_set_markup (GTK_LABEL (label), markup);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      tooltip = g_strdup_printf (_("Show the spans of %s"), am_adjudication_get_name (self->adjudication, i));
+      tooltip = g_strdup_printf (_("Show the spans of %s (Alt+%u)"), am_adjudication_get_name (self->adjudication, i),
+                                 i + 1);
       gtk_widget_set_tooltip_text (check, tooltip);
       g_object_set_data (G_OBJECT (check), "annotator", GUINT_TO_POINTER (i));
       name = g_strdup_printf ("annotator-%u", i + 1);
@@ -1752,6 +1770,7 @@ am_review_window_class_init (AmReviewWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "review.accept-both", NULL, accept_both_action);
   gtk_widget_class_install_action (widget_class, "review.accept-neither", NULL, accept_neither_action);
   gtk_widget_class_install_action (widget_class, "review.accept-agreed", NULL, accept_agreed_action);
+  gtk_widget_class_install_action (widget_class, "review.toggle-annotator", "u", toggle_annotator_action);
   gtk_widget_class_install_action (widget_class, "review.move-start", "i", move_start_action);
   gtk_widget_class_install_action (widget_class, "review.move-end", "i", move_end_action);
   gtk_widget_class_install_action (widget_class, "review.undo", NULL, undo_action);
@@ -1773,6 +1792,7 @@ am_review_window_class_init (AmReviewWindowClass *klass)
     {
       add_key (widget_class, GDK_KEY_1 + i, 0, "review.accept", "u", i);
       add_key (widget_class, GDK_KEY_KP_1 + i, 0, "review.accept", "u", i);
+      add_key (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "review.toggle-annotator", "u", i);
     }
   add_key (widget_class, GDK_KEY_b, 0, "review.accept-both", NULL);
   add_key (widget_class, GDK_KEY_0, 0, "review.accept-neither", NULL);

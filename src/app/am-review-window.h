@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 /* Every command is an action on the window ("review.*"): next-difference,
  * previous-difference, accept(u) (a document's side, by index; 0 is mine),
  * accept-mine, accept-theirs (two documents only), accept-both, accept-neither,
- * accept-agreed, move-start(i) and move-end(i) (the gold span of the selected
+ * accept-agreed, toggle-annotator(u) (shows or hides a document's spans),
+ * move-start(i) and move-end(i) (the gold span of the selected
  * difference: -1/+1 by a character, -2/+2 by a word, as in the main window),
  * undo, redo, save, save-as, close, and the property action
  * units(s) ("tokens" or "characters").
