@@ -117,20 +117,36 @@ add_label (GtkWidget  *parent,
   return GTK_LABEL (label);
 }
 
-static GtkWidget *
-add_indicator (GtkWidget  *parent,
-               const char *icon_name,
-               GtkLabel  **label)
+/* The note and link lines are made when a row first needs them: most
+ * annotations have neither, and the list builds a couple of hundred rows
+ * at once.
+ */
+static void
+set_indicator (AmAnnotationRow *self,
+               GtkWidget      **box,
+               GtkLabel       **label,
+               const char      *icon_name,
+               const char      *css_class,
+               GtkWidget       *next_sibling,
+               const char      *text)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  if (*box == NULL)
+    {
+      GtkWidget *image;
 
-  gtk_widget_add_css_class (image, "dim-label");
-  gtk_box_append (GTK_BOX (box), image);
-  *label = add_label (box, NULL, TRUE);
-  gtk_widget_set_parent (box, parent);
+      if (text[0] == '\0')
+        return;
 
-  return box;
+      *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      image = gtk_image_new_from_icon_name (icon_name);
+      gtk_widget_add_css_class (image, "dim-label");
+      gtk_box_append (GTK_BOX (*box), image);
+      *label = add_label (*box, css_class, TRUE);
+      gtk_widget_insert_before (*box, GTK_WIDGET (self), next_sibling);
+    }
+
+  gtk_label_set_text (*label, text);
+  gtk_widget_set_visible (*box, text[0] != '\0');
 }
 
 static void
@@ -153,11 +169,6 @@ am_annotation_row_init (AmAnnotationRow *self)
   gtk_label_set_lines (self->quote, 3);
   gtk_label_set_width_chars (self->quote, 12);
   gtk_label_set_max_width_chars (self->quote, 40);
-
-  self->note_box = add_indicator (GTK_WIDGET (self), "document-edit-symbolic", &self->note);
-  gtk_widget_add_css_class (GTK_WIDGET (self->note), "am-row-note");
-  self->links_box = add_indicator (GTK_WIDGET (self), "insert-link-symbolic", &self->links);
-  gtk_widget_add_css_class (GTK_WIDGET (self->links), "am-row-links");
 }
 
 static char *
@@ -248,12 +259,12 @@ am_annotation_row_update (AmAnnotationRow     *self,
   gtk_label_set_text (self->quote, quoted);
 
   note_line = one_line (note);
-  gtk_label_set_text (self->note, note_line);
-  gtk_widget_set_visible (self->note_box, note != NULL && note[0] != '\0');
+  set_indicator (self, &self->note_box, &self->note, "document-edit-symbolic", "am-row-note",
+                 self->links_box, note_line);
 
   links = describe_links (sidebar->document, self->annotation);
-  gtk_label_set_text (self->links, links);
-  gtk_widget_set_visible (self->links_box, links[0] != '\0');
+  set_indicator (self, &self->links_box, &self->links, "insert-link-symbolic", "am-row-links",
+                 NULL, links);
 }
 
 static void
