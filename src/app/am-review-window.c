@@ -1538,9 +1538,15 @@ build_annotators (AmReviewWindow *self)
         button = gtk_button_new_with_mnemonic (i == 0 ? _("_Mine") : _("_Theirs"));
       else
         {
-          accept_label = g_strdup_printf ("%s%u. \u2068%s\u2069", direction_mark (), i + 1,
-                                          am_adjudication_get_name (self->adjudication, i));
-          button = gtk_button_new_with_label (accept_label);
+          GtkWidget *child = gtk_label_new (NULL);
+
+          /* With the annotator's color from the key, and in the interface's direction. */
+          accept_label = g_markup_printf_escaped ("%s<span foreground=\"%s\">●</span> %u. \u2068%s\u2069",
+                                                  direction_mark (), color, i + 1,
+                                                  am_adjudication_get_name (self->adjudication, i));
+          gtk_label_set_markup (GTK_LABEL (child), accept_label);
+          button = gtk_button_new ();
+          gtk_button_set_child (GTK_BUTTON (button), child);
         }
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.accept");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
