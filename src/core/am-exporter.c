@@ -15,6 +15,7 @@
 #include "am-corpus.h"
 #include "am-document-io.h"
 #include "am-export-private.h"
+#include "am-json-private.h"
 #include "am-segmenter.h"
 
 G_DEFINE_QUARK (am-export-error-quark, am_export_error)
@@ -153,10 +154,12 @@ _am_export_append_json (GString    *buf,
   run = p;
   for (; p < end; p++)
     {
-      guchar c = *p;
+      guchar c;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      p = (const guchar *) am_json_skip_plain ((const char *) p, (const char *) end);
+      if (p == end)
+        break;
+      c = *p;
       g_string_append_len (buf, (const char *) run, p - run);
       run = p + 1;
       switch (c)

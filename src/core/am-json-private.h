@@ -61,6 +61,12 @@ const AmJsonValue *am_json_tree_get_root  (AmJsonTree        *tree);
 void               am_json_tree_free      (AmJsonTree        *tree);
 const AmJsonValue *am_json_object_get     (const AmJsonValue *object,
                                            const char        *key);
+/* The first byte from @p on that a JSON string cannot hold as it is (a
+ * quote, a backslash or a control character), or @end: the reader and the
+ * exporters' writer both spend most of their time looking for it.
+ */
+const char        *am_json_skip_plain     (const char        *p,
+                                           const char        *end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AmJsonTree, am_json_tree_free)
 

@@ -137,6 +137,35 @@ hex4 (const char *p,
 }
 
 /* At the opening quote; leaves the parser after the closing one. */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any byte of @word is below @n (at most 0x80), exactly. */
+#define HAS_BYTE_BELOW(word, n) ((((word) - ONES * (n)) & ~(word) & HIGHS) != 0)
+
+const char *
+am_json_skip_plain (const char *p,
+                    const char *end)
+{
+  /* Eight bytes at a time while none of them is special. */
+  while (end - p >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      if (HAS_BYTE_BELOW (word, 0x20) ||
+          HAS_BYTE_BELOW (word ^ (ONES * '"'), 1) ||
+          HAS_BYTE_BELOW (word ^ (ONES * '\\'), 1))
+        break;
+      p += 8;
+    }
+
+  while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+
+  return p;
+}
+
 static gboolean
 parse_string (Parser      *parser,
               const char **out,
@@ -148,8 +177,7 @@ parse_string (Parser      *parser,
   char *w;
 
   /* The common case: no escapes, copied in one go. */
-  while (q < parser->end && *q != '"' && *q != '\\' && (guchar) *q >= 0x20)
-    q++;
+  q = am_json_skip_plain (q, parser->end);
 
   if (q >= parser->end)
     {
@@ -179,7 +207,12 @@ parse_string (Parser      *parser,
     const char *close = q;
 
     while (close < parser->end && *close != '"')
-      close += (*close == '\\' && close + 1 < parser->end) ? 2 : 1;
+      {
+        if (*close == '\\' && close + 1 < parser->end)
+          close += 2;
+        else
+          close = am_json_skip_plain (close + 1, parser->end);
+      }
     if (close >= parser->end)
       {
         fail (parser, start - 1, _("the file ends inside a string: it is cut short"));
@@ -212,7 +245,11 @@ parse_string (Parser      *parser,
 
       if (c != '\\')
         {
-          *w++ = *q++;
+          const char *plain = am_json_skip_plain (q + 1, parser->end);
+
+          memcpy (w, q, plain - q);
+          w += plain - q;
+          q = plain;
           continue;
         }
 
