@@ -13,6 +13,7 @@
 #include "am-application.h"
 #include "am-article-view.h"
 #include "am-corpus-sidebar.h"
+#include "am-drafts.h"
 #include "am-document-io.h"
 #include "am-window.h"
 
@@ -325,6 +326,64 @@ test_pass_over_broken (void)
   drain ();
 }
 
+static gboolean
+draft_exists (const char *document_path)
+{
+  g_autoptr(AmDrafts) drafts = am_drafts_new_default ();
+  g_autoptr(GFile) file = g_file_new_for_path (document_path);
+  g_autofree char *key = am_drafts_key_for_file (file);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!am_drafts_has (drafts, key) && g_get_monotonic_time () < deadline)
+    wait_ms (50);
+  return am_drafts_has (drafts, key);
+}
+
+/* After a crash, the work on a corpus document comes back in the corpus. */
+static void
+test_draft_in_corpus (void)
+{
+  g_autofree char *path = make_corpus ("draft");
+  g_autofree char *hamas = g_build_filename (path, "hamas-isis-sinai.argumark.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(AmDocument) saved = NULL;
+  AmWindow *window;
+  AmCorpus *corpus;
+
+  set_annotator ("tester");
+  g_settings_set_uint (settings, "draft-interval", 1);
+
+  window = open_corpus (path);
+  activate (window, "win.next-document");
+  tag_text (window, "Egypt has taken a hard line against Hamas", "claim");
+  g_assert_true (draft_exists (hamas));
+  /* A crash: the window goes without being asked. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  window = open_corpus (path);
+  activate (window, "win.next-document");
+  g_assert_cmpstr (shown_name (window), ==, "hamas-isis-sinai");
+  activate (window, "win.restore-draft");
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (am_window_get_document (window))),
+                    ==, 7);
+  /* Still in the folder, and the list counts the restored work. */
+  corpus = am_corpus_sidebar_get_corpus (corpus_sidebar (window));
+  g_assert_nonnull (corpus);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (corpus_sidebar (window))));
+  g_assert_cmpuint (am_corpus_item_get_n_annotations (am_corpus_lookup (corpus, "hamas-isis-sinai")),
+                    ==, 7);
+
+  activate (window, "win.next-document");
+  g_assert_cmpstr (shown_name (window), ==, "he-pinkwashing");
+  saved = load_saved (path, "hamas-isis-sinai.argumark.json");
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (saved)), ==, 7);
+
+  g_settings_reset (settings, "draft-interval");
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 static void
 test_mark_done (void)
 {
@@ -514,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/corpus-window/open-folder", test_open_folder);
   g_test_add_func ("/corpus-window/next-saves-first", test_next_saves_first);
   g_test_add_func ("/corpus-window/mark-done", test_mark_done);
+  g_test_add_func ("/corpus-window/draft-in-corpus", test_draft_in_corpus);
   g_test_add_func ("/corpus-window/pass-over-broken", test_pass_over_broken);
   g_test_add_func ("/corpus-window/choose-in-list", test_choose_in_list);
   g_test_add_func ("/corpus-window/leave-folder", test_leave_folder);

@@ -53,15 +53,41 @@ close_corpus (AmWindow *self)
 }
 
 static void
+follow_document (AmWindow   *self,
+                 AmDocument *document)
+{
+  if (self->corpus_document != NULL)
+    g_signal_handlers_disconnect_by_data (self->corpus_document, self);
+  g_set_object (&self->corpus_document, document);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (refresh_current), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::status", G_CALLBACK (refresh_current), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (refresh_current), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 window_document_cb (AmWindow   *self,
                     GParamSpec *pspec,
                     gpointer    user_data)
 {
-  if (self->corpus != NULL && self->document != self->corpus_document)
+  if (self->corpus == NULL || self->document == self->corpus_document)
+    return;
+
+  /* A restored draft replaces the document but not the file it belongs
+   * to: the window is still on the same item. */
+  if (self->document != NULL && self->corpus_item != NULL && self->file != NULL &&
+      g_file_equal (self->file, am_corpus_item_get_document_file (self->corpus_item)))
     {
-      close_corpus (self);
-      _am_window_update_actions (self);
+      follow_document (self, self->document);
+      refresh_current (self);
+      return;
     }
+
+  close_corpus (self);
+  _am_window_update_actions (self);
 }
 
 static gboolean
@@ -77,11 +103,9 @@ show_item (AmWindow      *self,
   if (document == NULL)
     return FALSE;
 
-  if (self->corpus_document != NULL)
-    g_signal_handlers_disconnect_by_data (self->corpus_document, self);
   /* Set first, so that the window's document change does not read as
    * leaving the folder. */
-  g_set_object (&self->corpus_document, document);
+  follow_document (self, document);
   g_set_object (&self->corpus_item, item);
 
   origin = am_corpus_item_get_article_file (item);
@@ -89,13 +113,6 @@ show_item (AmWindow      *self,
     origin = am_corpus_item_get_document_file (item);
   _am_window_show_document (self, document, am_corpus_item_get_document_file (item), origin,
                             report);
-
-  g_signal_connect_object (document, "changed", G_CALLBACK (refresh_current), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::status", G_CALLBACK (refresh_current), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "notify::modified", G_CALLBACK (refresh_current), self,
-                           G_CONNECT_SWAPPED);
 
   am_corpus_sidebar_set_current (self->corpus_sidebar, item);
   _am_window_update_actions (self);
