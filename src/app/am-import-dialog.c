@@ -315,7 +315,6 @@ struct _AmImportDialog
 
   /* Template children */
   GtkWidget    *cancel_button;
-  GtkWidget    *import_button;
   GtkWidget    *inputs_list;
   GtkWidget    *format_dropdown;
   GtkWidget    *offsets_dropdown;
@@ -910,7 +909,6 @@ am_import_dialog_class_init (AmImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/argumark/Argumark/ui/am-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AmImportDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, AmImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, AmImportDialog, inputs_list);
   gtk_widget_class_bind_template_child (widget_class, AmImportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AmImportDialog, offsets_dropdown);
