@@ -861,6 +861,19 @@ test_draft_recovery (void)
   document = am_window_get_document (window);
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (document)), ==, 0);
   g_assert_false (am_window_get_unsaved (window));
+
+  /* No edits until the question is answered. */
+  {
+    guint start;
+    guint end;
+
+    find_text (document, ATTRIBUTION_TEXT, &start, &end);
+    am_article_view_select_range (article_view (window), start, end);
+    gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", "attribution");
+    drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (document)), ==, 0);
+  }
+
   activate (window, "win.restore-draft", NULL);
 
   document = am_window_get_document (window);

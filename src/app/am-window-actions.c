@@ -1092,6 +1092,10 @@ _am_window_update_actions (AmWindow *self)
   gboolean has_selected = annotation != NULL;
   gboolean has_links = FALSE;
   gboolean draft_pending = gtk_info_bar_get_revealed (GTK_INFO_BAR (self->draft_bar));
+  /* Until the user answers whether to restore a draft, edits would be lost
+   * to Restore, or would bury the draft: the document waits.
+   */
+  gboolean editable = has_doc && !draft_pending;
 
   if (has_selected)
     {
@@ -1107,20 +1111,21 @@ _am_window_update_actions (AmWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_doc);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_doc);
   gtk_widget_action_set_enabled (widget, "win.find", has_doc);
-  gtk_widget_action_set_enabled (widget, "doc.tag", has_doc);
-  gtk_widget_action_set_enabled (widget, "doc.undo", has_doc && am_document_get_can_undo (self->document));
-  gtk_widget_action_set_enabled (widget, "doc.redo", has_doc && am_document_get_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "doc.tag", editable);
+  gtk_widget_action_set_enabled (widget, "doc.undo", editable && am_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "doc.redo", editable && am_document_get_can_redo (self->document));
   gtk_widget_action_set_enabled (widget, "doc.next-annotation", has_doc);
   gtk_widget_action_set_enabled (widget, "doc.prev-annotation", has_doc);
   gtk_widget_action_set_enabled (widget, "doc.select-none", has_doc);
-  gtk_widget_action_set_enabled (widget, "doc.relabel", has_selected);
-  gtk_widget_action_set_enabled (widget, "doc.delete", has_selected);
-  gtk_widget_action_set_enabled (widget, "doc.edit-note", has_selected);
+  gtk_widget_action_set_enabled (widget, "doc.relabel", editable && has_selected);
+  gtk_widget_action_set_enabled (widget, "doc.delete", editable && has_selected);
+  gtk_widget_action_set_enabled (widget, "doc.edit-note", editable && has_selected);
   gtk_widget_action_set_enabled (widget, "doc.go-to-annotation", has_selected);
-  gtk_widget_action_set_enabled (widget, "doc.move-start", has_selected);
-  gtk_widget_action_set_enabled (widget, "doc.move-end", has_selected);
-  gtk_widget_action_set_enabled (widget, "doc.link", has_selected && can_link_from (self, annotation));
-  gtk_widget_action_set_enabled (widget, "doc.unlink", has_links);
+  gtk_widget_action_set_enabled (widget, "doc.move-start", editable && has_selected);
+  gtk_widget_action_set_enabled (widget, "doc.move-end", editable && has_selected);
+  gtk_widget_action_set_enabled (widget, "doc.link",
+                                 editable && has_selected && can_link_from (self, annotation));
+  gtk_widget_action_set_enabled (widget, "doc.unlink", editable && has_links);
   _am_window_corpus_update_actions (self);
 }
 
