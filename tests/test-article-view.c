@@ -945,6 +945,20 @@ test_scroll_to_selected (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (offset_on_screen (fixture->view, length - 40));
 
+  /* A click in a span that starts pages up selects it where it is. */
+  {
+    GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view_of (fixture->view)));
+    AmAnnotation *long_span = add (long_document, "counter-claim", length / 2, length - 20);
+    double value;
+
+    iterate ();
+    value = gtk_adjustment_get_value (vadjustment);
+    click_at_offset (fixture->view, length - 45);
+    iterate ();
+    g_assert_true (am_article_view_get_selected_annotation (fixture->view) == long_span);
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, value);
+  }
+
   am_article_view_set_selected_annotation (fixture->view, near);
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (!offset_on_screen (fixture->view, 60) && g_get_monotonic_time () < deadline)

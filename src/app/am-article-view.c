@@ -86,6 +86,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void select_annotation (AmArticleView *self,
+                               AmAnnotation  *annotation,
+                               gboolean       scroll);
+
 /* The text view draws the outline of the selected annotation and of the
  * spans linked to it, over the shared tags, which cannot carry per-span
  * styles.
@@ -789,7 +793,7 @@ click_pressed_cb (GtkGestureClick *gesture,
        * spans keeps the text selection that the menu may tag.
        */
       if (offset_at_point (self, x, y, &offset) && annotation_at (self, offset) != NULL)
-        am_article_view_set_selected_annotation (self, annotation_at (self, offset));
+        select_annotation (self, annotation_at (self, offset), FALSE);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       popup_menu (self, x, y);
       return;
@@ -821,10 +825,13 @@ click_pressed_cb (GtkGestureClick *gesture,
   if (n_press != 1 || (state & GDK_SHIFT_MASK) != 0)
     return;
 
+  /* The click is on screen already: no scrolling to the span's start,
+   * which may be pages up.
+   */
   if (offset_at_point (self, x, y, &offset))
-    am_article_view_set_selected_annotation (self, annotation_at (self, offset));
+    select_annotation (self, annotation_at (self, offset), FALSE);
   else
-    am_article_view_set_selected_annotation (self, NULL);
+    select_annotation (self, NULL, FALSE);
 }
 
 /* What a span is, for someone who cannot tell the colours apart: its
@@ -1468,6 +1475,20 @@ am_article_view_get_selected_annotation (AmArticleView *self)
  * Emphasizes @annotation and the spans linked to it, and scrolls it into
  * view if it is not.
  */
+static void
+select_annotation (AmArticleView *self,
+                   AmAnnotation  *annotation,
+                   gboolean       scroll)
+{
+  if (!g_set_object (&self->selected, annotation))
+    return;
+
+  if (annotation != NULL && scroll)
+    am_article_view_scroll_to_annotation (self, annotation);
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
+}
+
 void
 am_article_view_set_selected_annotation (AmArticleView *self,
                                          AmAnnotation  *annotation)
@@ -1475,13 +1496,7 @@ am_article_view_set_selected_annotation (AmArticleView *self,
   g_return_if_fail (AM_IS_ARTICLE_VIEW (self));
   g_return_if_fail (annotation == NULL || AM_IS_ANNOTATION (annotation));
 
-  if (!g_set_object (&self->selected, annotation))
-    return;
-
-  if (annotation != NULL)
-    am_article_view_scroll_to_annotation (self, annotation);
-  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ANNOTATION]);
+  select_annotation (self, annotation, TRUE);
 }
 
 AmSnapMode
