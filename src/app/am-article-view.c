@@ -834,8 +834,52 @@ click_pressed_cb (GtkGestureClick *gesture,
     select_annotation (self, NULL, FALSE);
 }
 
-/* What a span is, for someone who cannot tell the colours apart: its
- * label and id, the spans it is linked to, and its note.
+static void
+describe_annotation (AmArticleView *self,
+                     AmAnnotation  *annotation,
+                     GString       *markup)
+{
+  AmLabelSchema *schema = am_document_get_schema (self->document);
+  AmLabel *label = am_label_schema_lookup_label (schema, am_annotation_get_label (annotation));
+  const char *id = am_annotation_get_id (annotation);
+  const char *note = am_annotation_get_note (annotation);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *line = NULL;
+  guint i;
+
+  line = g_markup_printf_escaped ("%s<b>%s</b> %s", markup->len > 0 ? "\n" : "",
+                                  label != NULL ? am_label_get_name (label)
+                                                : am_annotation_get_label (annotation),
+                                  id);
+  g_string_append (markup, line);
+
+  links = am_document_list_links_for (self->document, id);
+  for (i = 0; links != NULL && i < links->len; i++)
+    {
+      AmLink *link = g_ptr_array_index (links, i);
+      AmRelationType *relation = am_label_schema_lookup_relation (schema, am_link_get_relation (link));
+      const char *name = relation != NULL ? am_relation_type_get_name (relation)
+                                          : am_link_get_relation (link);
+      g_autofree char *link_line = NULL;
+
+      if (g_strcmp0 (am_link_get_from (link), id) == 0)
+        link_line = g_markup_printf_escaped ("\n    %s → %s", name, am_link_get_to (link));
+      else
+        link_line = g_markup_printf_escaped ("\n    %s ← %s", name, am_link_get_from (link));
+      g_string_append (markup, link_line);
+    }
+
+  if (note != NULL && note[0] != '\0')
+    {
+      g_autofree char *note_line = g_markup_printf_escaped ("\n    <i>%s</i>", note);
+
+      g_string_append (markup, note_line);
+    }
+}
+
+/* What the spans under the pointer are, for someone who cannot tell the
+ * colours apart, or sees only the innermost of two equal spans: each
+ * label and id, outer first, with its links and note.
  */
 static gboolean
 query_tooltip_cb (GtkWidget     *widget,
@@ -846,55 +890,24 @@ query_tooltip_cb (GtkWidget     *widget,
                   AmArticleView *self)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(GPtrArray) links = NULL;
-  g_autofree char *line = NULL;
-  AmAnnotation *annotation;
-  AmLabel *label;
-  const char *id;
-  const char *note;
   guint offset;
   guint i;
 
   if (self->document == NULL || keyboard_mode || !offset_at_point (self, x, y, &offset))
     return FALSE;
 
-  annotation = annotation_at (self, offset);
-  if (annotation == NULL)
+  for (i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (entry->start > offset)
+        break;
+      if (offset < entry->end)
+        describe_annotation (self, entry->annotation, markup);
+    }
+
+  if (markup->len == 0)
     return FALSE;
-
-  id = am_annotation_get_id (annotation);
-  label = am_label_schema_lookup_label (am_document_get_schema (self->document),
-                                        am_annotation_get_label (annotation));
-  line = g_markup_printf_escaped ("<b>%s</b> %s",
-                                  label != NULL ? am_label_get_name (label)
-                                                : am_annotation_get_label (annotation),
-                                  id);
-  g_string_append (markup, line);
-
-  links = am_document_list_links_for (self->document, id);
-  for (i = 0; links != NULL && i < links->len; i++)
-    {
-      AmLink *link = g_ptr_array_index (links, i);
-      AmRelationType *relation = am_label_schema_lookup_relation (am_document_get_schema (self->document),
-                                                                  am_link_get_relation (link));
-      const char *name = relation != NULL ? am_relation_type_get_name (relation) : am_link_get_relation (link);
-
-      g_autofree char *link_line = NULL;
-
-      if (g_strcmp0 (am_link_get_from (link), id) == 0)
-        link_line = g_markup_printf_escaped ("\n%s → %s", name, am_link_get_to (link));
-      else
-        link_line = g_markup_printf_escaped ("\n%s ← %s", name, am_link_get_from (link));
-      g_string_append (markup, link_line);
-    }
-
-  note = am_annotation_get_note (annotation);
-  if (note != NULL && note[0] != '\0')
-    {
-      g_autofree char *note_line = g_markup_printf_escaped ("\n<i>%s</i>", note);
-
-      g_string_append (markup, note_line);
-    }
 
   gtk_tooltip_set_markup (tooltip, markup->str);
   return TRUE;
