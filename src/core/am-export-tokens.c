@@ -263,19 +263,6 @@ cursor_move (Cursor *c,
     }
 }
 
-static void
-append_token_text (GString *buf,
-                   Cursor  *c,
-                   Token   *token)
-{
-  gsize b0;
-
-  cursor_move (c, token->start);
-  b0 = c->byte;
-  cursor_move (c, token->end);
-  g_string_append_len (buf, c->utf8 + b0, c->byte - b0);
-}
-
 /* For each token, the span of each column that covers it: a table of
  * n_tokens × n_levels span numbers (0 = none). */
 static guint *
@@ -307,6 +294,7 @@ _am_export_conll_document (AmExportWriter *w,
   g_auto(Tokenized) t = { NULL, NULL, NULL, 0 };
   g_autofree guint *table = NULL;
   GString *buf = w->buf;
+  gsize max_label = 0;
   Cursor cursor;
   guint i;
 
@@ -315,34 +303,67 @@ _am_export_conll_document (AmExportWriter *w,
   table = level_table (&t);
   cursor_init (&cursor, d->text);
 
+  for (i = 0; i < t.spans->len; i++)
+    {
+      TokenSpan *span = &g_array_index (t.spans, TokenSpan, i);
+
+      max_label = MAX (max_label, strlen (am_annotation_get_label (span->annotation)));
+    }
+
   g_string_append (buf, "# doc_id = ");
   g_string_append (buf, d->name);
   g_string_append_c (buf, '\n');
   for (i = 0; i < t.tokens->len; i++)
     {
       Token *token = &g_array_index (t.tokens, Token, i);
+      guint n_columns = MAX (t.n_levels, 1);
+      gsize b0;
+      gsize need;
+      char *out;
       guint level;
 
-      append_token_text (buf, &cursor, token);
-      for (level = 0; level < MAX (t.n_levels, 1); level++)
+      cursor_move (&cursor, token->start);
+      b0 = cursor.byte;
+      cursor_move (&cursor, token->end);
+
+      /* A token line is written straight into the buffer, made large enough
+       * first: a g_string_append () per piece was most of the writing. */
+      need = cursor.byte - b0 + (gsize) n_columns * (3 + max_label) + 3;
+      if (buf->len + need >= buf->allocated_len)
+        {
+          gsize len = buf->len;
+
+          g_string_set_size (buf, len + need);
+          g_string_truncate (buf, len);
+        }
+      out = buf->str + buf->len;
+      memcpy (out, cursor.utf8 + b0, cursor.byte - b0);
+      out += cursor.byte - b0;
+      for (level = 0; level < n_columns; level++)
         {
           guint number = t.n_levels > 0 ? table[(gsize) i * t.n_levels + level] : 0;
 
-          g_string_append_c (buf, '\t');
+          *out++ = '\t';
           if (number == 0)
-            g_string_append_c (buf, 'O');
+            *out++ = 'O';
           else
             {
               TokenSpan *span = &g_array_index (t.spans, TokenSpan, number - 1);
+              const char *label = am_annotation_get_label (span->annotation);
+              gsize label_len = strlen (label);
 
-              g_string_append (buf, span->first == i ? "B-" : "I-");
-              g_string_append (buf, am_annotation_get_label (span->annotation));
+              *out++ = span->first == i ? 'B' : 'I';
+              *out++ = '-';
+              memcpy (out, label, label_len);
+              out += label_len;
             }
         }
-      g_string_append_c (buf, '\n');
+      *out++ = '\n';
       if (i + 1 == t.tokens->len ||
           g_array_index (t.tokens, Token, i + 1).sentence != token->sentence)
-        g_string_append_c (buf, '\n');
+        *out++ = '\n';
+      *out = '\0';
+      buf->len = out - buf->str;
 
       if (buf->len > 1 << 16 && !_am_export_flush (w, error))
         return FALSE;
