@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "am-exporter.h"
 
 G_BEGIN_DECLS
@@ -55,6 +57,27 @@ gboolean _am_export_write_file      (AmExportWriter  *w,
                                      const char      *data,
                                      gsize            length,
                                      GError         **error);
+/* g_string_append_len () without a call and its checks while @buf has
+ * room: the writers append millions of short pieces.
+ */
+static inline void
+_am_export_put (GString    *buf,
+                const char *data,
+                gsize       length)
+{
+  if (G_LIKELY (buf->len + length < buf->allocated_len))
+    {
+      memcpy (buf->str + buf->len, data, length);
+      buf->len += length;
+      buf->str[buf->len] = '\0';
+    }
+  else
+    g_string_append_len (buf, data, length);
+}
+
+#define _am_export_put_literal(buf, literal) \
+  _am_export_put ((buf), "" literal "", sizeof (literal) - 1)
+
 void     _am_export_append_uint     (GString         *buf,
                                      guint64          value);
 void     _am_export_append_json     (GString         *buf,

@@ -380,10 +380,16 @@ static void
 append_tsv_value (GString    *buf,
                   const char *value)
 {
-  const char *p;
+  const char *p = value;
 
-  for (p = value; *p != '\0'; p++)
+  while (TRUE)
     {
+      gsize plain = strcspn (p, "\\[]|_;*-\t\n");
+
+      _am_export_put (buf, p, plain);
+      p += plain;
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '\\': case '[': case ']': case '|': case '_': case ';': case '*':
@@ -402,9 +408,9 @@ append_tsv_value (GString    *buf,
           g_string_append (buf, "\\n");
           break;
         default:
-          g_string_append_c (buf, *p);
-          break;
+          g_assert_not_reached ();
         }
+      p++;
     }
 }
 
@@ -549,7 +555,7 @@ _am_export_webanno_document (AmExportWriter *w,
       cursor_move (&cursor, token->end);
       _am_export_append_uint (buf, cursor.utf16);
       g_string_append_c (buf, '\t');
-      g_string_append_len (buf, cursor.utf8 + token_byte, cursor.byte - token_byte);
+      _am_export_put (buf, cursor.utf8 + token_byte, cursor.byte - token_byte);
       g_string_append_c (buf, '\t');
 
       for (k = 0; k < t.n_levels; k++)
@@ -568,10 +574,13 @@ _am_export_webanno_document (AmExportWriter *w,
           g_string_append_c (buf, ']');
           any = TRUE;
         }
-      g_string_append (buf, any ? "\t" : "_\t");
+      if (any)
+        g_string_append_c (buf, '\t');
+      else
+        _am_export_put_literal (buf, "_\t");
 
       if (here == NULL)
-        g_string_append (buf, "_\t_\t\n");
+        _am_export_put_literal (buf, "_\t_\t\n");
       else
         {
           for (k = 0; k < here->len; k++)
@@ -592,7 +601,7 @@ _am_export_webanno_document (AmExportWriter *w,
               append_address (buf, &t, from->first);
               g_string_append_printf (buf, "[%u_%u]", from->number, to->number);
             }
-          g_string_append (buf, "\t\n");
+          _am_export_put_literal (buf, "\t\n");
         }
     }
 

@@ -131,7 +131,7 @@ _am_export_append_uint (GString *buf,
       value /= 10;
     }
   while (value > 0);
-  g_string_append_len (buf, p, digits + sizeof digits - p);
+  _am_export_put (buf, p, digits + sizeof digits - p);
 }
 
 /* JSON string, UTF-8 kept as it is (only quotes, backslashes and control
@@ -160,25 +160,25 @@ _am_export_append_json (GString    *buf,
       if (p == end)
         break;
       c = *p;
-      g_string_append_len (buf, (const char *) run, p - run);
+      _am_export_put (buf, (const char *) run, p - run);
       run = p + 1;
       switch (c)
         {
         case '"': g_string_append (buf, "\\\""); break;
-        case '\\': g_string_append (buf, "\\\\"); break;
-        case '\n': g_string_append (buf, "\\n"); break;
-        case '\t': g_string_append (buf, "\\t"); break;
-        case '\r': g_string_append (buf, "\\r"); break;
-        case '\b': g_string_append (buf, "\\b"); break;
-        case '\f': g_string_append (buf, "\\f"); break;
+        case '\\': _am_export_put_literal (buf, "\\\\"); break;
+        case '\n': _am_export_put_literal (buf, "\\n"); break;
+        case '\t': _am_export_put_literal (buf, "\\t"); break;
+        case '\r': _am_export_put_literal (buf, "\\r"); break;
+        case '\b': _am_export_put_literal (buf, "\\b"); break;
+        case '\f': _am_export_put_literal (buf, "\\f"); break;
         default:
-          g_string_append (buf, "\\u00");
+          _am_export_put_literal (buf, "\\u00");
           g_string_append_c (buf, hex[c >> 4]);
           g_string_append_c (buf, hex[c & 0xf]);
           break;
         }
     }
-  g_string_append_len (buf, (const char *) run, p - run);
+  _am_export_put (buf, (const char *) run, p - run);
   g_string_append_c (buf, '"');
 }
 
@@ -1221,7 +1221,7 @@ export_all (AmExporter    *self,
     }
 
   /* Nothing is written if anything would be overwritten. */
-  for (i = 0; i < n_outputs && !self->overwrite; i++)
+  for (i = 0; ok && i < n_outputs && !self->overwrite; i++)
     {
       if (g_file_query_exists (outputs[i].target, cancellable))
         {
@@ -1428,6 +1428,10 @@ am_exporter_export_async (AmExporter          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, am_exporter_export_async);
+  /* A stop that comes after the output is in place must not report the
+   * export as cancelled: export_all() checks @cancellable itself.
+   */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, g_object_ref (output), g_object_unref);
   g_task_run_in_thread (task, export_thread);
 }
