@@ -966,6 +966,47 @@ test_scroll_to_selected (Fixture       *fixture,
   g_assert_true (offset_on_screen (fixture->view, 60));
 }
 
+/* Labels imported from other tools may have no key: the article's menu
+ * still offers them, with no shortcut shown.
+ */
+static void
+test_label_without_key (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AmLabelSchema) schema = am_label_schema_new ();
+  g_autoptr(AmLabel) keyed = am_label_new ("claim", "Claim", "#1c71d8", "#62a0ea", "c");
+  g_autoptr(AmLabel) keyless = am_label_new ("Premise", "Premise", "#26a269", "#8ff0a4", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *menu;
+  GMenuModel *model;
+  GMenuModel *tag_section;
+  g_autofree char *accel = NULL;
+
+  g_assert_true (am_label_schema_add_label (schema, keyed, &error));
+  g_assert_true (am_label_schema_add_label (schema, keyless, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->document);
+  fixture->document = am_document_new (ARTICLE, schema);
+  add (fixture->document, "Premise", 0, 5);
+  set_document (fixture);
+
+  am_article_view_select_range (fixture->view, 0, 5);
+  g_assert_true (press_key (GTK_WIDGET (text_view_of (fixture->view)), GDK_KEY_Menu));
+  menu = find_child (GTK_WIDGET (fixture->view), GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  g_assert_true (gtk_widget_get_visible (menu));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  tag_section = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
+  g_assert_nonnull (tag_section);
+  g_assert_cmpint (g_menu_model_get_n_items (tag_section), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (tag_section, 0, "accel", "s", &accel));
+  g_assert_cmpstr (accel, ==, "c");
+  g_assert_false (g_menu_model_get_item_attribute (tag_section, 1, "accel", "s", NULL));
+  g_object_unref (tag_section);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  iterate ();
+}
+
 static void
 test_selected_cleared_on_new_document (Fixture       *fixture,
                                        gconstpointer  data)
@@ -1000,6 +1041,7 @@ main (int   argc,
   ADD ("/article-view/selection-snaps", test_selection_snaps, NULL);
   ADD ("/article-view/click-selects", test_click_selects, NULL);
   ADD ("/article-view/label-keys", test_label_keys, NULL);
+  ADD ("/article-view/label-without-key", test_label_without_key, NULL);
   ADD ("/article-view/rtl-offsets", test_rtl_offsets, RTL_ARTICLE);
   ADD ("/article-view/new-document", test_selected_cleared_on_new_document, NULL);
   ADD ("/article-view/scroll-to-selected", test_scroll_to_selected, NULL);

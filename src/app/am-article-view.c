@@ -543,6 +543,7 @@ rebuild_menu (AmArticleView *self)
   for (i = 0; i < self->labels->len; i++)
     {
       AmLabel *label = g_ptr_array_index (self->labels, i);
+      const char *key = am_label_get_key (label);
       g_autofree char *tag_text = NULL;
       g_autoptr(GMenuItem) item = NULL;
 
@@ -550,7 +551,9 @@ rebuild_menu (AmArticleView *self)
       tag_text = g_strdup_printf (_("Tag as %s"), am_label_get_name (label));
       item = g_menu_item_new (tag_text, NULL);
       g_menu_item_set_action_and_target (item, "doc.tag", "s", am_label_get_id (label));
-      g_menu_item_set_attribute (item, "accel", "s", am_label_get_key (label));
+      /* Imported labels may have no key. */
+      if (key != NULL && key[0] != '\0')
+        g_menu_item_set_attribute (item, "accel", "s", key);
       g_menu_append_item (tag_section, item);
       g_clear_object (&item);
 
