@@ -375,8 +375,8 @@ test_different_article (Fixture       *fixture,
 
       g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
       g_assert_cmpstr (out, ==, "");
-      g_assert_nonnull (strstr (err, "“Taxes rise again”"));
-      g_assert_nonnull (strstr (err, "“Fine weather”"));
+      g_assert_nonnull (strstr (err, "“\u2068Taxes rise again\u2069”"));
+      g_assert_nonnull (strstr (err, "“\u2068Fine weather\u2069”"));
       g_assert_nonnull (strstr (err, "not the same article"));
     }
 }

@@ -361,10 +361,14 @@ am_agreement_align_document (AmDocument  *reference,
   document_name = article_name (document);
   if (n > 0 ? unplaced * 2 > n : !g_str_equal (reference_name, document_name))
     {
+      /* Isolated, so that a right-to-left title does not reorder the sentence. */
+      g_autofree char *isolated_reference = g_strdup_printf ("\u2068%s\u2069", reference_name);
+      g_autofree char *isolated_document = g_strdup_printf ("\u2068%s\u2069", document_name);
+
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TEXT_MISMATCH,
                    _("“%s” and “%s” are not the same article: their texts differ and "
                      "their annotations cannot be placed on one text"),
-                   reference_name, document_name);
+                   isolated_reference, isolated_document);
       return NULL;
     }
 
