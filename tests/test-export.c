@@ -707,6 +707,40 @@ test_no_overwrite (void)
   remove_tree (dir);
 }
 
+/* Several outputs of a split exist: one error, and none of them touched. */
+static void
+test_split_no_overwrite (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_JSONL, docs);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  const char *parts[] = { "train", "dev", "test" };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *name = g_strconcat (parts[i], ".jsonl", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "precious", -1, &error));
+    }
+  g_assert_true (am_exporter_set_split (exporter, "train=0.5,dev=0.25,test=0.25", 7, &error));
+  g_assert_false (am_exporter_export (exporter, out, NULL, &error));
+  g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_EXISTS);
+  for (i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *name = g_strconcat (parts[i], ".jsonl", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "precious");
+    }
+  remove_tree (dir);
+}
+
 static void
 test_missing_input (void)
 {
@@ -799,6 +833,40 @@ test_async (void)
   for (i = 0; i < seen->len; i++)
     g_assert_cmpuint (g_array_index (seen, guint, i), ==, i + 1);
   assert_same_file (golden_path, path);
+  remove_tree (dir);
+}
+
+/* A stop that comes once the output is in place, before the result
+ * reaches the caller, does not turn a finished export into a cancelled one.
+ */
+static void
+test_async_stop_after_done (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_JSONL, docs);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.jsonl", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  gboolean done = FALSE;
+  guint waited_ms = 0;
+
+  am_exporter_export_async (exporter, out, cancellable, on_exported, &done);
+  /* The result is delivered through this thread's main context, which is not
+   * iterated until the file is there.
+   */
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpuint (waited_ms, <, 60000);
+      g_usleep (10 * 1000);
+      waited_ms += 10;
+    }
+  g_cancellable_cancel (cancellable);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, docs->len);
   remove_tree (dir);
 }
 
@@ -954,8 +1022,10 @@ main (int   argc,
   g_test_add_func ("/export/input/corpus-folder", test_corpus_folder);
   g_test_add_func ("/export/input/missing", test_missing_input);
   g_test_add_func ("/export/output/no-overwrite", test_no_overwrite);
+  g_test_add_func ("/export/output/no-overwrite-split", test_split_no_overwrite);
   g_test_add_func ("/export/output/cancel", test_cancel_keeps_old_file);
   g_test_add_func ("/export/async", test_async);
+  g_test_add_func ("/export/async/stop-after-done", test_async_stop_after_done);
   g_test_add_func ("/export/cli", test_cli);
 
   return g_test_run ();
