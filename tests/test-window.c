@@ -1027,6 +1027,68 @@ test_preferences_window (void)
   close_discarding (window);
 }
 
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget lay out and draw a few times, so that a size or drawing
+ * warning has its chance to show.
+ */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n_frames)
+{
+  guint frames = 0;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  while (frames < n_frames && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  g_assert_cmpuint (frames, >=, n_frames);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  AmWindow *window = new_window_with_sample ();
+  GtkWindow *shortcuts;
+
+  activate (window, "win.show-help-overlay", NULL);
+  shortcuts = find_dialog (window, GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  wait_frames (GTK_WIDGET (shortcuts), 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
+
+  gtk_window_close (shortcuts);
+  drain ();
+  close_discarding (window);
+}
+
+static void
+test_preferences_window_drawn (void)
+{
+  AmWindow *window = new_window ();
+  GtkWindow *preferences;
+
+  activate (window, "win.show-preferences", NULL);
+  preferences = find_dialog (window, GTK_TYPE_WINDOW);
+  g_assert_nonnull (preferences);
+  wait_frames (GTK_WIDGET (preferences), 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+
+  gtk_window_destroy (preferences);
+  drain ();
+  close_discarding (window);
+}
+
 static void
 test_remembers_size (void)
 {
@@ -1140,6 +1202,8 @@ main (int   argc,
   g_test_add_func ("/window/open-errors", test_open_errors);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/preferences-window", test_preferences_window);
+  g_test_add_func ("/window/preferences-window-drawn", test_preferences_window_drawn);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
   g_test_add_func ("/window/quit-asks-every-window", test_quit_asks_every_window);
