@@ -19,6 +19,145 @@
  */
 #define STRIDE 64
 
+/* The text's SHA-256 is taken on every load, and GLib's is plain C. On x86-64
+ * processors with the SHA extensions it is done with them instead, several
+ * times faster; the result is the same digest.
+ */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+static const guint32 sha256_k[64] = {
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+static gboolean
+have_sha_extensions (void)
+{
+  static gsize checked = 0;
+  static gboolean have = FALSE;
+
+  if (g_once_init_enter (&checked))
+    {
+      unsigned int a, b, c, d;
+
+      if (__get_cpuid (1, &a, &b, &c, &d) && (c & bit_SSSE3) && (c & bit_SSE4_1) &&
+          __get_cpuid_count (7, 0, &a, &b, &c, &d) && (b & bit_SHA))
+        have = TRUE;
+      g_once_init_leave (&checked, 1);
+    }
+
+  return have;
+}
+
+__attribute__ ((target ("sha,ssse3,sse4.1")))
+static void
+sha256_blocks (guint32       state[8],
+               const guchar *data,
+               gsize         n_blocks)
+{
+  const __m128i swap = _mm_set_epi64x (0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i state0, state1, tmp;
+
+  /* The instructions want the state as ABEF and CDGH. */
+  tmp = _mm_shuffle_epi32 (_mm_loadu_si128 ((const __m128i *) &state[0]), 0xB1);
+  state1 = _mm_shuffle_epi32 (_mm_loadu_si128 ((const __m128i *) &state[4]), 0x1B);
+  state0 = _mm_alignr_epi8 (tmp, state1, 8);
+  state1 = _mm_blend_epi16 (state1, tmp, 0xF0);
+
+  for (; n_blocks > 0; n_blocks--, data += 64)
+    {
+      __m128i abef = state0;
+      __m128i cdgh = state1;
+      __m128i w[4];
+      guint i;
+
+      for (i = 0; i < 16; i++)
+        {
+          __m128i msg;
+
+          if (i < 4)
+            w[i] = _mm_shuffle_epi8 (_mm_loadu_si128 ((const __m128i *) (data + 16 * i)), swap);
+          else
+            {
+              /* W[t-16] + s0(W[t-15]), + W[t-7], then + s1(W[t-2]). */
+              __m128i x = _mm_sha256msg1_epu32 (w[i % 4], w[(i + 1) % 4]);
+
+              x = _mm_add_epi32 (x, _mm_alignr_epi8 (w[(i + 3) % 4], w[(i + 2) % 4], 4));
+              w[i % 4] = _mm_sha256msg2_epu32 (x, w[(i + 3) % 4]);
+            }
+
+          msg = _mm_add_epi32 (w[i % 4], _mm_loadu_si128 ((const __m128i *) &sha256_k[4 * i]));
+          state1 = _mm_sha256rnds2_epu32 (state1, state0, msg);
+          state0 = _mm_sha256rnds2_epu32 (state0, state1, _mm_shuffle_epi32 (msg, 0x0E));
+        }
+
+      state0 = _mm_add_epi32 (state0, abef);
+      state1 = _mm_add_epi32 (state1, cdgh);
+    }
+
+  tmp = _mm_shuffle_epi32 (state0, 0x1B);
+  state1 = _mm_shuffle_epi32 (state1, 0xB1);
+  state0 = _mm_blend_epi16 (tmp, state1, 0xF0);
+  state1 = _mm_alignr_epi8 (state1, tmp, 8);
+  _mm_storeu_si128 ((__m128i *) &state[0], state0);
+  _mm_storeu_si128 ((__m128i *) &state[4], state1);
+}
+
+static char *
+sha256_hex (const guchar *data,
+            gsize         length)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint32 state[8] = {
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  };
+  guchar tail[128] = { 0 };
+  gsize full = length / 64;
+  gsize rest = length % 64;
+  gsize tail_len = rest < 56 ? 64 : 128;
+  guint64 bits = (guint64) length * 8;
+  char *out;
+  guint i;
+
+  if (!have_sha_extensions ())
+    return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+
+  sha256_blocks (state, data, full);
+  memcpy (tail, data + full * 64, rest);
+  tail[rest] = 0x80;
+  for (i = 0; i < 8; i++)
+    tail[tail_len - 1 - i] = (guchar) (bits >> (8 * i));
+  sha256_blocks (state, tail, tail_len / 64);
+
+  out = g_malloc (65);
+  for (i = 0; i < 32; i++)
+    {
+      guchar byte = (guchar) (state[i / 4] >> (24 - 8 * (i % 4)));
+
+      out[2 * i] = hex[byte >> 4];
+      out[2 * i + 1] = hex[byte & 0xf];
+    }
+  out[64] = '\0';
+
+  return out;
+}
+#else
+static char *
+sha256_hex (const guchar *data,
+            gsize         length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+}
+#endif
+
 struct _AmText
 {
   gatomicrefcount  ref_count;
@@ -71,7 +210,7 @@ _am_text_new_valid (const char *utf8,
   g_atomic_ref_count_init (&self->ref_count);
   self->utf8 = g_strndup (utf8, n_bytes);
   self->n_bytes = n_bytes;
-  self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) self->utf8, n_bytes);
+  self->sha256 = sha256_hex ((const guchar *) self->utf8, n_bytes);
 
   /* One pass over the bytes counts code points and UTF-16 units and notes
    * the checkpoints; there are at most as many code points as bytes.
