@@ -29,6 +29,11 @@ is_blank (gunichar c)
 {
   int8_t category;
 
+  /* ASCII without asking ICU: white space and controls are the bytes up to
+   * the space, and DEL. */
+  if (c < 0x80)
+    return c <= 0x20 || c == 0x7F;
+
   if (u_isUWhiteSpace ((UChar32) c))
     return TRUE;
 
