@@ -18,6 +18,7 @@ PACKAGES="
   libicu-dev
   desktop-file-utils
   appstream
+  libxml2-utils
   xvfb
   xauth
   xdotool
