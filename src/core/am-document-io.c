@@ -885,10 +885,34 @@ static const char * const top_members[] = {
 /* Written first, in this order; other meta keys follow sorted. */
 static const char * const well_known_meta[] = { "title", "source", "byline", "language", "id", NULL };
 
+/* Looking a label up in the schema takes a reference per label tried; the
+ * few labels a document uses are remembered (@known holds their ids, owned
+ * by the schema) and compared as strings.
+ */
+static gboolean
+is_known_label (GPtrArray     *known,
+                AmLabelSchema *schema,
+                const char    *label)
+{
+  AmLabel *found;
+  guint i;
+
+  for (i = 0; i < known->len; i++)
+    if (strcmp (g_ptr_array_index (known, i), label) == 0)
+      return TRUE;
+
+  found = am_label_schema_lookup_label (schema, label);
+  if (found == NULL)
+    return FALSE;
+  g_ptr_array_add (known, (gpointer) am_label_get_id (found));
+  return TRUE;
+}
+
 static AmAnnotation *
 read_annotation (const AmJsonValue  *o,
                  const Where        *at,
                  AmLabelSchema      *schema,
+                 GPtrArray          *known_labels,
                  GError            **error)
 {
   g_autoptr(AmAnnotation) annotation = NULL;
@@ -918,7 +942,7 @@ read_annotation (const AmJsonValue  *o,
       !(sources = get_string_list (o, at, "sources", error)))
     return NULL;
 
-  if (am_label_schema_lookup_label (schema, label) == NULL)
+  if (!is_known_label (known_labels, schema, label))
     {
       set_error (error, AM_DOCUMENT_ERROR_UNKNOWN_LABEL, at, "label",
                  _("“%s” is not a label of this document’s schema"), label);
@@ -1159,6 +1183,7 @@ read_annotation_list (const AmJsonValue *node,
                       const char     *name,
                       gboolean        from_orphans,
                       AmLabelSchema  *schema,
+                      GPtrArray      *known_labels,
                       GHashTable     *paths,
                       GArray         *entries,
                       GError        **error)
@@ -1173,7 +1198,8 @@ read_annotation_list (const AmJsonValue *node,
       Entry entry = { NULL, { name, i }, from_orphans };
       const Where *other;
 
-      entry.annotation = read_annotation (&node->v.items[i], &entry.where, schema, error);
+      entry.annotation = read_annotation (&node->v.items[i], &entry.where, schema, known_labels,
+                                          error);
       if (entry.annotation == NULL)
         return FALSE;
 
@@ -1502,6 +1528,7 @@ build_document (const AmJsonValue *root,
   g_autoptr(AmText) text = NULL;
   g_autoptr(GHashTable) paths = NULL;
   g_autoptr(GHashTable) orphan_ids = NULL;
+  g_autoptr(GPtrArray) known_labels = NULL;
   g_autoptr(GArray) entries = NULL;
   g_auto(QuoteIndex) index = { NULL };
   Where top = { "", -1 };
@@ -1563,8 +1590,11 @@ build_document (const AmJsonValue *root,
                                (annotations != NULL ? annotations->n : 0) + (orphans != NULL ? orphans->n : 0));
   g_array_set_clear_func (entries, entry_clear);
   paths = g_hash_table_new (g_str_hash, g_str_equal);
-  if (!read_annotation_list (annotations, "annotations", FALSE, schema, paths, entries, error) ||
-      !read_annotation_list (orphans, "orphans", TRUE, schema, paths, entries, error))
+  known_labels = g_ptr_array_new ();
+  if (!read_annotation_list (annotations, "annotations", FALSE, schema, known_labels, paths,
+                             entries, error) ||
+      !read_annotation_list (orphans, "orphans", TRUE, schema, known_labels, paths, entries,
+                             error))
     return NULL;
 
   doc = am_document_new_for_text (text, schema);

@@ -110,6 +110,7 @@ tokenize (AmExportWriter *w,
   guint next_cut = 0;
   guint sentence = 0;
   guint *level_end = NULL;
+  guint n_tokens;
   guint i;
 
   if (d->words != NULL && d->sentences != NULL)
@@ -131,18 +132,23 @@ tokenize (AmExportWriter *w,
       return FALSE;
     }
 
+  g_array_set_size (cuts, d->spans->len * 2);
   for (i = 0; i < d->spans->len; i++)
     {
       AmAnnotation *a = g_ptr_array_index (d->spans, i);
       guint start = am_annotation_get_start (a);
       guint end = am_annotation_get_end (a);
 
-      g_array_append_val (cuts, start);
-      g_array_append_val (cuts, end);
+      g_array_index (cuts, guint, 2 * i) = start;
+      g_array_index (cuts, guint, 2 * i + 1) = end;
     }
   g_array_sort (cuts, compare_uint);
 
+  /* Each cut adds at most one token: the array is sized once and filled in
+   * place. */
   t->tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), words->len + cuts->len);
+  g_array_set_size (t->tokens, words->len + cuts->len);
+  n_tokens = 0;
   for (i = 0; i < words->len; i++)
     {
       AmSpan *word = &g_array_index (words, AmSpan, i);
@@ -153,12 +159,13 @@ tokenize (AmExportWriter *w,
       while (next_cut < cuts->len && g_array_index (cuts, guint, next_cut) < word->end)
         {
           token.end = g_array_index (cuts, guint, next_cut++);
-          g_array_append_val (t->tokens, token);
+          g_array_index (t->tokens, Token, n_tokens++) = token;
           token.start = token.end;
           token.end = word->end;
         }
-      g_array_append_val (t->tokens, token);
+      g_array_index (t->tokens, Token, n_tokens++) = token;
     }
+  g_array_set_size (t->tokens, n_tokens);
 
   for (i = 0; i < t->tokens->len; i++)
     {

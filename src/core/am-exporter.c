@@ -164,7 +164,7 @@ _am_export_append_json (GString    *buf,
       run = p + 1;
       switch (c)
         {
-        case '"': g_string_append (buf, "\\\""); break;
+        case '"': _am_export_put_literal (buf, "\\\""); break;
         case '\\': _am_export_put_literal (buf, "\\\\"); break;
         case '\n': _am_export_put_literal (buf, "\\n"); break;
         case '\t': _am_export_put_literal (buf, "\\t"); break;
