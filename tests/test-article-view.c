@@ -10,6 +10,7 @@
 
 #include "am-annotation-sidebar.h"
 #include "am-article-view.h"
+#include "am-test-gtk.h"
 
 #define ARTICLE \
   "Hamas could see a strategic advantage in aiding ISIS\n" \
@@ -1026,6 +1027,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  am_test_tolerate_gtk_bugs ();
 
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)

@@ -16,6 +16,7 @@
 #include "am-drafts.h"
 #include "am-document-io.h"
 #include "am-window.h"
+#include "am-test-gtk.h"
 
 static AmApplication *app;
 static char *tmp_dir;
@@ -562,6 +563,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  am_test_tolerate_gtk_bugs ();
 
   app = am_application_new ();
   g_application_set_flags (G_APPLICATION (app),

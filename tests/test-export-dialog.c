@@ -18,6 +18,7 @@
 #include "am-label-schema.h"
 #include "am-label.h"
 #include "am-window.h"
+#include "am-test-gtk.h"
 
 #define UNSAVED_WARNING "The corpus is read from its folder: save the open document first " \
                         "to include its latest changes."
@@ -756,6 +757,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  am_test_tolerate_gtk_bugs ();
 
   app = am_application_new ();
   g_application_set_flags (G_APPLICATION (app),

@@ -13,6 +13,7 @@
 #include "am-document-io.h"
 #include "am-review-view.h"
 #include "am-review-window.h"
+#include "am-test-gtk.h"
 
 /* Two annotators, Ann (mine) and Ben (theirs), on one short article:
  * - "taxes will rise": a claim for both (agreed);
@@ -704,6 +705,7 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
+  am_test_tolerate_gtk_bugs ();
 
   settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "annotator-name", "Rita Reviewer");

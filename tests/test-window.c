@@ -15,6 +15,7 @@
 #include "am-document-io.h"
 #include "am-drafts.h"
 #include "am-window.h"
+#include "am-test-gtk.h"
 
 #define SAMPLE_TITLE "Hamas could see a strategic advantage in aiding ISIS"
 /* Each ends on a word boundary, so that snapping to words keeps it whole. */
@@ -1205,6 +1206,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  am_test_tolerate_gtk_bugs ();
 
   app = am_application_new ();
   g_application_set_flags (G_APPLICATION (app),
