@@ -897,6 +897,26 @@ run_cli (const char * const *args,
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 
+/* Runs the command and asserts its exit status; when that is not the one
+ * expected, its error output goes to the test log, to tell why. */
+static void
+assert_cli (const char * const  *args,
+            int                  expected,
+            char               **out,
+            char               **err)
+{
+  g_autofree char *own_err = NULL;
+  int status;
+
+  if (err == NULL)
+    err = &own_err;
+  status = run_cli (args, out, err);
+  if (status != expected)
+    g_test_message ("argumark-cli %s exited with %d, not %d; its error output:\n%s",
+                    args[0], status, expected, *err);
+  g_assert_cmpint (status, ==, expected);
+}
+
 static void
 test_cli (void)
 {
@@ -919,14 +939,14 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    assert_cli (args, 0, &out, &err);
     g_assert_nonnull (strstr (err, "4 documents"));
   }
   {
     const char *args[] = { "export", "--format=jsonl", "-o", split2, "--seed=7",
                            "--split=train=0.5,dev=0.25,test=0.25", corpus, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+    assert_cli (args, 0, NULL, NULL);
   }
   for (i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -944,7 +964,7 @@ test_cli (void)
     const char *args[] = { "export", "--format", "csv", "--status", "done", "--labels",
                            "claim", corpus, "-o", done_csv, NULL };
 
-    g_assert_cmpint (run_cli (args, NULL, NULL), ==, 0);
+    assert_cli (args, 0, NULL, NULL);
     g_assert_true (g_file_get_contents (done_csv, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==,
                      "document,id,label,start,end,text,author,note,status\r\n"
@@ -957,7 +977,7 @@ test_cli (void)
     g_autofree char *err = NULL;
     g_autofree char *after = NULL;
 
-    g_assert_cmpint (run_cli (args, NULL, &err), ==, 1);
+    assert_cli (args, 1, NULL, &err);
     g_assert_nonnull (strstr (err, "already exists"));
     g_assert_true (g_file_get_contents (done_csv, &after, NULL, NULL));
     g_assert_cmpstr (after, ==, contents);
@@ -976,7 +996,7 @@ test_cli (void)
       {
         g_autofree char *err = NULL;
 
-        g_assert_cmpint (run_cli (bad[i], NULL, &err), ==, 2);
+        assert_cli (bad[i], 2, NULL, &err);
         g_assert_cmpstr (err, !=, "");
       }
   }
