@@ -457,6 +457,103 @@ check_open_error (const char *path,
   g_assert_nonnull (strstr (error->message, basename));
 }
 
+/* Worker threads open the items of one corpus at once (the exporter's
+ * read-ahead), and each new document gets a copy of the corpus schema. */
+
+#define N_OPENERS 4
+
+typedef struct
+{
+  AmCorpus  *corpus;
+  char     **label_ids;
+  guint      n_wrong;
+} Opener;
+
+static gpointer
+open_all_items (gpointer data)
+{
+  Opener *opener = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (opener->corpus));
+  guint round;
+  guint i;
+
+  for (round = 0; round < 200; round++)
+    for (i = 0; i < n; i++)
+      {
+        g_autoptr(AmCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (opener->corpus), i);
+        g_autoptr(AmDocument) document = am_corpus_open_item (opener->corpus, item, NULL, NULL);
+        GListModel *labels;
+        guint k;
+
+        if (document == NULL)
+          {
+            opener->n_wrong++;
+            continue;
+          }
+        labels = am_label_schema_get_labels (am_document_get_schema (document));
+        if (g_list_model_get_n_items (labels) != g_strv_length (opener->label_ids))
+          {
+            opener->n_wrong++;
+            continue;
+          }
+        for (k = 0; opener->label_ids[k] != NULL; k++)
+          {
+            g_autoptr(AmLabel) label = g_list_model_get_item (labels, k);
+
+            if (!g_str_equal (am_label_get_id (label), opener->label_ids[k]))
+              {
+                opener->n_wrong++;
+                break;
+              }
+          }
+      }
+  return NULL;
+}
+
+static void
+test_open_items_in_threads (Folder        *folder,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) schema = g_string_new ("{\"labels\": [");
+  g_autoptr(AmCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  Opener openers[N_OPENERS];
+  GThread *threads[N_OPENERS];
+  guint i;
+
+  /* Many labels: a copy of the schema reads its list for a while. */
+  for (i = 0; i < 16; i++)
+    {
+      g_string_append_printf (schema, "%s{\"id\": \"label-%u\", \"name\": \"Label %u\", "
+                              "\"color\": \"#26a269\", \"dark_color\": \"#8ff0a4\", "
+                              "\"key\": \"%c\"}", i > 0 ? ", " : "", i, i, 'a' + i);
+      g_ptr_array_add (ids, g_strdup_printf ("label-%u", i));
+    }
+  g_string_append (schema, "], \"relations\": []}");
+  g_ptr_array_add (ids, NULL);
+  write_file (folder->path, "schema.json", schema->str);
+  for (i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("article-%02u.txt", i);
+
+      write_file (folder->path, name, "An article.\n\nIt says things.\n");
+    }
+  corpus = open_folder (folder->path);
+
+  for (i = 0; i < N_OPENERS; i++)
+    {
+      openers[i].corpus = corpus;
+      openers[i].label_ids = (char **) ids->pdata;
+      openers[i].n_wrong = 0;
+      threads[i] = g_thread_new ("opener", open_all_items, &openers[i]);
+    }
+  for (i = 0; i < N_OPENERS; i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_cmpuint (openers[i].n_wrong, ==, 0);
+    }
+}
+
 static void
 test_bad_folders (Folder        *folder,
                   gconstpointer  data)
@@ -1092,6 +1189,7 @@ main (int   argc,
   g_test_add_func ("/corpus/next-previous", test_next_previous);
   g_test_add_func ("/corpus/open-items", test_open_items);
   ADD_FOLDER_TEST ("/corpus/schema", test_schema);
+  ADD_FOLDER_TEST ("/corpus/open-items/threads", test_open_items_in_threads);
   ADD_FOLDER_TEST ("/corpus/bad-folders", test_bad_folders);
   ADD_FOLDER_TEST ("/corpus/listing-rules", test_listing_rules);
   ADD_FOLDER_TEST ("/corpus/reload", test_reload);

@@ -35,6 +35,10 @@ struct _AmCorpus
   GObject        parent_instance;
   GFile         *folder;
   AmLabelSchema *schema;
+  /* am_corpus_open_item() copies the schema, also from several threads at
+   * once (the exporter's read-ahead); reading a GListStore moves its cached
+   * iterator, so the copies are made one at a time. */
+  GMutex         schema_lock;
   GPtrArray     *items;
   GHashTable    *by_name;
   GPtrArray     *waiters;
@@ -376,6 +380,7 @@ am_corpus_finalize (GObject *object)
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
+  g_mutex_clear (&self->schema_lock);
 
   G_OBJECT_CLASS (am_corpus_parent_class)->finalize (object);
 }
@@ -470,6 +475,7 @@ am_corpus_init (AmCorpus *self)
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&self->schema_lock);
 }
 
 static GType
@@ -1136,6 +1142,9 @@ am_corpus_dup_previous (AmCorpus     *self,
 /**
  * am_corpus_open_item:
  *
+ * Several threads may open items at once, as long as the corpus is not
+ * reloaded, refreshed or watched meanwhile and its schema is not read.
+ *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
 AmDocument *
@@ -1167,7 +1176,9 @@ am_corpus_open_item (AmCorpus      *self,
       g_auto(GStrv) keys = am_document_dup_meta_keys (article);
       guint i;
 
+      g_mutex_lock (&self->schema_lock);
       schema = am_label_schema_copy (self->schema);
+      g_mutex_unlock (&self->schema_lock);
       document = am_document_new_for_text (am_document_get_text (article), schema);
       for (i = 0; keys[i] != NULL; i++)
         am_document_set_meta (document, keys[i], am_document_get_meta (article, keys[i]));
