@@ -215,7 +215,7 @@ check_utf8 (const char  *data,
     {
       position_of (data, nul - data, &line, &column);
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_BINARY,
-                   _("The %s holds a NUL byte at byte offset %" G_GSIZE_FORMAT
+                   _("The %s holds a NUL byte at byte offset %zu"
                      " (line %u): it looks like a binary file, not text"),
                    what, (gsize) (nul - data), line);
       return FALSE;
@@ -225,7 +225,7 @@ check_utf8 (const char  *data,
     {
       position_of (data, end - data, &line, &column);
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_ENCODING,
-                   _("The %s is not valid UTF-8: byte 0x%02X at byte offset %" G_GSIZE_FORMAT
+                   _("The %s is not valid UTF-8: byte 0x%02X at byte offset %zu"
                      " (line %u, column %u) is not part of a UTF-8 character; "
                      "save it as UTF-8 and try again"),
                    what, (guchar) *end, (gsize) (end - data), line, column);
@@ -361,8 +361,7 @@ prescan (const char  *data,
                              "%s: %s", path, problem);
               else
                 g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
-                             _("%s: a string of %" G_GSIZE_FORMAT " MB is longer than the %"
-                               G_GSIZE_FORMAT " MB this build reads"),
+                             _("%s: a string of %zu MB is longer than the %zu MB this build reads"),
                              path, (gsize) (p - start) / (1024 * 1024),
                              MAX_TEXT_BYTES / (1024 * 1024));
               return FALSE;
@@ -546,11 +545,11 @@ get_string (const AmJsonValue *object,
     {
       if (max_bytes >= 64 * 1024)
         set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
-                   _("is %u KB long; at most %" G_GSIZE_FORMAT " KB are allowed"),
+                   _("is %u KB long; at most %zu KB are allowed"),
                    node->n / 1024, max_bytes / 1024);
       else
         set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, member,
-                   _("is %u bytes long; at most %" G_GSIZE_FORMAT " are allowed"),
+                   _("is %u bytes long; at most %zu are allowed"),
                    node->n, max_bytes);
       return FALSE;
     }
@@ -606,7 +605,7 @@ get_offset (const AmJsonValue *object,
   if (value < 0 || value > G_MAXINT32)
     {
       set_error (error, AM_DOCUMENT_ERROR_INVALID_SPAN, where, member,
-                 _("%" G_GINT64_FORMAT " is not a character offset: offsets count from 0"), value);
+                 _("%lld is not a character offset: offsets count from 0"), (long long) value);
       return FALSE;
     }
 
@@ -675,7 +674,7 @@ get_string_list (const AmJsonValue *object,
           g_autofree char *name = g_strdup_printf ("%s[%u]", member, i);
 
           set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, where, name,
-                     _("is longer than the %" G_GSIZE_FORMAT " KB allowed"),
+                     _("is longer than the %zu KB allowed"),
                      MAX_STRING_BYTES / 1024);
           return NULL;
         }
@@ -1444,7 +1443,7 @@ read_meta (AmDocument         *doc,
       if (value->n > MAX_STRING_BYTES)
         {
           set_error (error, AM_DOCUMENT_ERROR_TOO_LARGE, &at, name,
-                     _("is longer than the %" G_GSIZE_FORMAT " KB allowed"), MAX_STRING_BYTES / 1024);
+                     _("is longer than the %zu KB allowed"), MAX_STRING_BYTES / 1024);
           return FALSE;
         }
       am_document_set_meta (doc, name, value->v.string);
@@ -1488,16 +1487,16 @@ read_header (const AmJsonValue  *root,
   if (v > AM_FORMAT_VERSION)
     {
       set_error (error, AM_DOCUMENT_ERROR_UNSUPPORTED_VERSION, &top, "version",
-                 _("the file is in format version %" G_GINT64_FORMAT ", written by a newer Argumark; "
+                 _("the file is in format version %lld, written by a newer Argumark; "
                    "this build reads version %d only: update Argumark to open it"),
-                 v, AM_FORMAT_VERSION);
+                 (long long) v, AM_FORMAT_VERSION);
       return FALSE;
     }
   if (v < 1)
     {
       set_error (error, AM_DOCUMENT_ERROR_UNSUPPORTED_VERSION, &top, "version",
-                 _("%" G_GINT64_FORMAT " is not a format version; this build reads version %d"),
-                 v, AM_FORMAT_VERSION);
+                 _("%lld is not a format version; this build reads version %d"),
+                 (long long) v, AM_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -1683,7 +1682,7 @@ am_document_load_from_data (const char    *data,
   if (length > MAX_FILE_BYTES)
     {
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The file is %" G_GSIZE_FORMAT " MB, more than the %" G_GSIZE_FORMAT
+                   _("The file is %zu MB, more than the %zu"
                      " MB this build reads"),
                    length / (1024 * 1024), MAX_FILE_BYTES / (1024 * 1024));
       return NULL;
@@ -1754,9 +1753,9 @@ read_file (GFile   *file,
       if ((guint64) g_file_info_get_size (info) > MAX_FILE_BYTES)
         {
           g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
-                       _("“%s” is %" G_GUINT64_FORMAT " MB, more than the %" G_GSIZE_FORMAT
+                       _("“%s” is %llu MB, more than the %zu"
                          " MB this build reads"),
-                       name, (guint64) g_file_info_get_size (info) / (1024 * 1024),
+                       name, (unsigned long long) g_file_info_get_size (info) / (1024 * 1024),
                        MAX_FILE_BYTES / (1024 * 1024));
           return NULL;
         }
@@ -1839,7 +1838,7 @@ decode_utf16 (const guchar  *data,
       if (units[i] == 0)
         {
           g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_BINARY,
-                       _("The article holds a NUL character at byte offset %" G_GSIZE_FORMAT
+                       _("The article holds a NUL character at byte offset %zu"
                          ": it looks like a binary file, not text"),
                        i * 2 + 2);
           return NULL;
@@ -1855,7 +1854,7 @@ decode_utf16 (const guchar  *data,
       if (items_read > 0 && units[items_read - 1] >= 0xD800 && units[items_read - 1] <= 0xDBFF)
         items_read--;
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_ENCODING,
-                   _("The article is not valid UTF-16: the unit at byte offset %" G_GSIZE_FORMAT
+                   _("The article is not valid UTF-16: the unit at byte offset %zu"
                      " is half of a character whose other half is missing"),
                    (gsize) items_read * 2 + 2);
       return NULL;
@@ -1961,7 +1960,7 @@ am_document_new_from_article_data (const char  *data,
   if (length > MAX_TEXT_BYTES)
     {
       g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The article is %" G_GSIZE_FORMAT " MB, more than the %" G_GSIZE_FORMAT
+                   _("The article is %zu MB, more than the %zu"
                      " MB this build reads"),
                    length / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024));
       return NULL;

@@ -406,8 +406,9 @@ _am_import_webanno (AmImporter  *self,
           if (gap < 0)
             {
               g_set_error (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_INVALID,
-                           _("line %u: the sentence starts at %" G_GINT64_FORMAT ", inside the "
-                             "previous one: the offsets are inconsistent"), i + 1, row->begin);
+                           _("line %u: the sentence starts at %lld, inside the "
+                             "previous one: the offsets are inconsistent"), i + 1,
+                           (long long) row->begin);
               row_free (row);
               return FALSE;
             }

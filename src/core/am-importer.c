@@ -712,21 +712,21 @@ _am_import_locate (AmText      *text,
 
   if (start < 0 || end < 0)
     {
-      *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                                   " has a negative offset"), start, end);
+      *reason = g_strdup_printf (_("span %lld–%lld"
+                                   " has a negative offset"), (long long) start, (long long) end);
       return AM_LOCATE_BAD;
     }
   if (start > end)
     {
-      *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                                   " ends before it starts"), start, end);
+      *reason = g_strdup_printf (_("span %lld–%lld"
+                                   " ends before it starts"), (long long) start, (long long) end);
       return AM_LOCATE_BAD;
     }
   if (start == end)
     {
-      *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+      *reason = g_strdup_printf (_("span %lld–%lld"
                                    " is empty (zero length), which Argumark does not allow"),
-                                 start, end);
+                                 (long long) start, (long long) end);
       return AM_LOCATE_EMPTY;
     }
 
@@ -738,7 +738,7 @@ _am_import_locate (AmText      *text,
           *out_end = (guint) end;
           return AM_LOCATE_OK;
         }
-      if (utf16_span (text, start, end, &s, &e) && am_text_equal_at (text, s, e, quote))
+      if (utf16_span (text, (long long) start, (long long) end, &s, &e) && am_text_equal_at (text, s, e, quote))
         {
           *out_start = s;
           *out_end = e;
@@ -746,38 +746,38 @@ _am_import_locate (AmText      *text,
           return AM_LOCATE_OK;
         }
       if (end > length && end > am_text_get_utf16_length (text))
-        *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+        *reason = g_strdup_printf (_("span %lld–%lld"
                                      " “%s” reaches past the end of the text (%u characters)"),
-                                   start, end, quote, length);
+                                   (long long) start, (long long) end, quote, length);
       else
         {
           g_autofree char *found = excerpt (text, (guint) start, (guint) end);
 
-          *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+          *reason = g_strdup_printf (_("span %lld–%lld"
                                        " should read “%s” but the text there is “%s” "
                                        "(neither as code points nor as UTF-16 units): "
                                        "stale or shifted"),
-                                     start, end, quote, found);
+                                     (long long) start, (long long) end, quote, found);
         }
       return AM_LOCATE_BAD;
     }
 
   if (unit == AM_UNIT_UTF16)
     {
-      if (!utf16_span (text, start, end, &s, &e))
+      if (!utf16_span (text, (long long) start, (long long) end, &s, &e))
         {
           if (am_text_get_utf16_length (text) == length)
-            *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+            *reason = g_strdup_printf (_("span %lld–%lld"
                                          " reaches past the end of the text (%u characters)"),
-                                       start, end, length);
+                                       (long long) start, (long long) end, length);
           else if ((guint64) end > am_text_get_utf16_length (text))
-            *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+            *reason = g_strdup_printf (_("span %lld–%lld"
                                          " reaches past the end of the text (%u UTF-16 units)"),
-                                       start, end, am_text_get_utf16_length (text));
+                                       (long long) start, (long long) end, am_text_get_utf16_length (text));
           else
-            *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+            *reason = g_strdup_printf (_("span %lld–%lld"
                                          " cuts a character outside the Basic Multilingual "
-                                         "Plane in half (UTF-16 offsets)"), start, end);
+                                         "Plane in half (UTF-16 offsets)"), (long long) start, (long long) end);
           return AM_LOCATE_BAD;
         }
       *out_start = s;
@@ -788,9 +788,9 @@ _am_import_locate (AmText      *text,
 
   if (end > length)
     {
-      *reason = g_strdup_printf (_("span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
+      *reason = g_strdup_printf (_("span %lld–%lld"
                                    " reaches past the end of the text (%u characters)"),
-                                 start, end, length);
+                                 (long long) start, (long long) end, length);
       return AM_LOCATE_BAD;
     }
   *out_start = (guint) start;
@@ -1272,11 +1272,11 @@ check_text (const char  *data,
   line = 1 + count_lines (data, 0, offset);
   if (*end == '\0')
     g_set_error (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_INVALID_ENCODING,
-                 _("NUL byte at byte offset %" G_GSIZE_FORMAT " (line %u): this is a binary "
+                 _("NUL byte at byte offset %zu (line %u): this is a binary "
                    "file, not text"), offset, line);
   else
     g_set_error (error, AM_IMPORT_ERROR, AM_IMPORT_ERROR_INVALID_ENCODING,
-                 _("not UTF-8: byte 0x%02X at byte offset %" G_GSIZE_FORMAT " (line %u) is not "
+                 _("not UTF-8: byte 0x%02X at byte offset %zu (line %u) is not "
                    "valid UTF-8. Convert the file to UTF-8 first (for example “iconv -f "
                    "ISO-8859-1 -t UTF-8” for Latin-1)"),
                  (guchar) *end, offset, line);
