@@ -907,7 +907,7 @@ test_cli (void)
 
     g_assert_cmpint (run_cli (args, &err), ==, 1);
     g_assert_nonnull (strstr (err, "refused: this looks like a CoNLL"));
-    g_assert_nonnull (strstr (err, "1 files refused"));
+    g_assert_nonnull (strstr (err, "1 file refused"));
   }
   {
     const char *bad[][7] = {

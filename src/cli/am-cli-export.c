@@ -41,8 +41,10 @@ on_progress (AmExporter *exporter,
   for (i = 0; i < BAR_WIDTH; i++)
     bar[i] = i < filled ? '#' : '-';
   bar[BAR_WIDTH] = '\0';
-  /* TRANSLATORS: a progress bar, then documents done and in all */
-  g_printerr (_("\r[%s] %u/%u documents"), bar, done, total);
+  g_printerr ("\r[%s] ", bar);
+  /* TRANSLATORS: after a progress bar: documents done and in all */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u/%u document", "%u/%u documents", total),
+              done, total);
   if (done == total)
     g_printerr ("\r%*s\r", BAR_WIDTH + 40, "");
 }
@@ -228,11 +230,19 @@ am_cli_export (int    argc,
 
   if (!quiet)
     {
+      guint n_docs = am_exporter_get_n_written (exporter);
+      guint n_spans = am_exporter_get_n_spans (exporter);
+      guint n_links = am_exporter_get_n_links (exporter);
+      g_autofree char *spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span",
+                                                             "%u spans", n_spans), n_spans);
+      g_autofree char *links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link",
+                                                             "%u links", n_links), n_links);
+
       outputs = am_exporter_dup_outputs (exporter);
-      g_printerr (_("%u documents exported to %s (%u spans, %u links)"),
-                  am_exporter_get_n_written (exporter),
-                  g_strv_length (outputs) == 1 ? outputs[0] : output,
-                  am_exporter_get_n_spans (exporter), am_exporter_get_n_links (exporter));
+      /* TRANSLATORS: %s is the output file or folder, then "N spans" and "N links" */
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u document exported to %s (%s, %s)",
+                               "%u documents exported to %s (%s, %s)", n_docs),
+                  n_docs, g_strv_length (outputs) == 1 ? outputs[0] : output, spans, links);
       if (am_exporter_get_n_skipped (exporter) > 0)
         g_printerr (_("; %u skipped by --status"), am_exporter_get_n_skipped (exporter));
       if (problems[0] != NULL)

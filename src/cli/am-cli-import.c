@@ -201,16 +201,34 @@ am_cli_import (int    argc,
   {
     /* A refused file is a problem too: count it, so that the summary never
      * says "0 problems" above a refusal. */
+    guint n_spans = am_import_report_get_n_annotations (report);
+    guint n_links = am_import_report_get_n_links (report);
+    guint n_labels = am_import_report_get_n_labels_added (report);
+    guint n_problems = am_import_report_get_n_errors (report);
+    guint n_notes = am_import_report_get_n_warnings (report);
+    g_autofree char *spans =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans), n_spans);
+    g_autofree char *links =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links), n_links);
+    g_autofree char *labels =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u label added", "%u labels added",
+                                    n_labels), n_labels);
+    g_autofree char *refused =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file refused", "%u files refused",
+                                    n_refused), n_refused);
+    g_autofree char *problems =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem", "%u problems", n_problems),
+                       n_problems);
+    g_autofree char *notes =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+    /* TRANSLATORS: %s after "to" is the corpus folder; the others are counts such as
+     * "3 spans", "1 link", "0 labels added", then "1 file refused", "2 problems", "0 notes" */
     g_autofree char *summary =
-      g_strdup_printf (_("%u documents written to %s (%u spans, %u links, %u labels added); "
-                         "%u files refused, %u problems, %u notes"),
-                       n_written, output,
-                       am_import_report_get_n_annotations (report),
-                       am_import_report_get_n_links (report),
-                       am_import_report_get_n_labels_added (report),
-                       n_refused,
-                       am_import_report_get_n_errors (report),
-                       am_import_report_get_n_warnings (report));
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "%u document written to %s (%s, %s, %s); %s, %s, %s",
+                                    "%u documents written to %s (%s, %s, %s); %s, %s, %s",
+                                    n_written),
+                       n_written, output, spans, links, labels, refused, problems, notes);
 
     g_printerr ("%s\n", summary);
   }
