@@ -318,7 +318,7 @@ progress_cb (AmExporter     *exporter,
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
                                  total > 0 ? (double) done / total : 1.0);
   /* Translators: documents exported so far, and in all */
-  text = g_strdup_printf (_("%u of %u documents"), done, total);
+  text = g_strdup_printf (ngettext ("%u of %u document", "%u of %u documents", total), done, total);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
 }
 
@@ -384,6 +384,7 @@ export_done_cb (GObject      *source,
     {
       GStrv outputs = written;
       g_autofree char *where = NULL;
+      g_autofree char *spans = NULL;
       g_autofree char *summary = NULL;
       g_autoptr(GString) text = NULL;
       guint n_written = am_exporter_get_n_written (exporter);
@@ -392,13 +393,13 @@ export_done_cb (GObject      *source,
 
       where = g_strv_length (outputs) == 1 ? g_strdup (outputs[0])
                                            : g_file_get_parse_name (self->target);
-      /* Translators: "Exported 12 documents, 340 spans to /path/file.jsonl" */
+      spans = g_strdup_printf (ngettext ("%u span", "%u spans", n_spans), n_spans);
+      /* Translators: "Exported 12 documents, 340 spans to /path/file.jsonl.": the first
+       * %s is "N spans", the second the file or folder */
       text = g_string_new (NULL);
-      g_string_append_printf (text, ngettext ("Exported %u document", "Exported %u documents", n_written),
-                              n_written);
-      g_string_append_printf (text, ngettext (", %u span to %s", ", %u spans to %s", n_spans),
-                              n_spans, where);
-      g_string_append_c (text, '.');
+      g_string_append_printf (text, ngettext ("Exported %u document, %s to %s.",
+                                              "Exported %u documents, %s to %s.", n_written),
+                              n_written, spans, where);
       if (n_skipped > 0)
         {
           g_string_append_c (text, ' ');

@@ -590,13 +590,17 @@ import_done_cb (GObject      *source,
        * written; notes only say what was changed on the way in. */
       guint n_problems = job->problems->len - job->n_notes;
 
-      /* Translators: "Imported 3 documents, 40 spans and 5 links into /path" */
-      g_string_append_printf (text, ngettext ("Imported %u document", "Imported %u documents",
-                                              job->n_written), job->n_written);
-      g_string_append_printf (text, ngettext (", %u span", ", %u spans", job->n_spans),
-                              job->n_spans);
-      g_string_append_printf (text, ngettext (" and %u link into %s.", " and %u links into %s.",
-                                              job->n_links), job->n_links, folder);
+      g_autofree char *spans = g_strdup_printf (ngettext ("%u span", "%u spans", job->n_spans),
+                                                job->n_spans);
+      g_autofree char *links = g_strdup_printf (ngettext ("%u link", "%u links", job->n_links),
+                                                job->n_links);
+
+      /* Translators: "Imported 3 documents, 40 spans and 5 links into /path.": the
+       * first %s is "N spans", the second "N links", the last the folder */
+      g_string_append_printf (text, ngettext ("Imported %u document, %s and %s into %s.",
+                                              "Imported %u documents, %s and %s into %s.",
+                                              job->n_written),
+                              job->n_written, spans, links, folder);
       if (job->n_labels_added > 0)
         {
           g_string_append_c (text, ' ');
@@ -607,12 +611,15 @@ import_done_cb (GObject      *source,
       if (n_problems > 0 && job->n_notes > 0)
         {
           g_string_append_c (text, ' ');
-          /* Translators: the sentence ends with "and %u notes" */
-          g_string_append_printf (text, ngettext ("Listed below: %u problem, what was not imported, ",
-                                                  "Listed below: %u problems, what was not imported, ",
-                                                  n_problems), n_problems);
-          g_string_append_printf (text, ngettext ("and %u note.", "and %u notes.", job->n_notes),
-                                  job->n_notes);
+          g_autofree char *problems = g_strdup_printf (ngettext ("%u problem", "%u problems",
+                                                                 n_problems), n_problems);
+          g_autofree char *notes = g_strdup_printf (ngettext ("%u note", "%u notes",
+                                                              job->n_notes), job->n_notes);
+
+          g_string_append_c (text, ' ');
+          /* Translators: the first %s is "N problems", the second "N notes" */
+          g_string_append_printf (text, _("Listed below: %s, what was not imported, and %s."),
+                                  problems, notes);
         }
       else if (n_problems > 0)
         {
