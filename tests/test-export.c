@@ -1004,6 +1004,47 @@ test_cli (void)
   remove_tree (dir);
 }
 
+/* Each run of the command is a new process whose worker threads read the
+ * first documents at the same moment; a number read there once came out as
+ * a fraction ("version": 1) and the document was reported unreadable. */
+static void
+test_cli_repeated (void)
+{
+  g_autoptr(GPtrArray) docs = make_samples ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *reference_path = g_build_filename (dir, "reference.jsonl", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "out.jsonl", NULL);
+  g_autoptr(AmExporter) exporter = am_exporter_new (AM_EXPORT_FORMAT_JSONL);
+  g_autoptr(GFile) corpus_file = NULL;
+  g_autoptr(GFile) reference_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  guint i;
+
+  g_mkdir (corpus, 0755);
+  write_corpus (corpus, docs);
+  corpus_file = g_file_new_for_path (corpus);
+  reference_file = g_file_new_for_path (reference_path);
+  g_assert_true (am_exporter_add_file (exporter, corpus_file, &error));
+  g_assert_true (am_exporter_export (exporter, reference_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (reference_path, &reference, NULL, NULL));
+
+  for (i = 0; i < 40; i++)
+    {
+      const char *args[] = { "export", "--format", "jsonl", "--force", "--quiet", corpus,
+                             "-o", out_path, NULL };
+      g_autofree char *out = NULL;
+
+      assert_cli (args, 0, NULL, NULL);
+      g_assert_true (g_file_get_contents (out_path, &out, NULL, NULL));
+      g_assert_cmpstr (out, ==, reference);
+    }
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1047,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/export/async", test_async);
   g_test_add_func ("/export/async/stop-after-done", test_async_stop_after_done);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/cli/repeated", test_cli_repeated);
 
   return g_test_run ();
 }

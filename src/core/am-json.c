@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,17 +376,30 @@ parse_number (Parser      *parser,
   memcpy (buf, start, q - start);
   buf[q - start] = '\0';
 
+  /* The digits are summed here rather than by g_ascii_strtoll () and a look
+   * at errno: with documents read in several threads at once, errno came
+   * back set (EAGAIN) although the number fitted, since a wait on a lock
+   * inside GLib can leave it so, and "version": 1 was then refused as a
+   * number with a fraction. */
   if (integer)
     {
-      char *endptr;
-      gint64 n;
+      gboolean negative = start[0] == '-';
+      guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+      const char *d = negative ? start + 1 : start;
+      guint64 n = 0;
 
-      errno = 0;
-      n = g_ascii_strtoll (buf, &endptr, 10);
-      if (errno == 0)
+      for (; d < q; d++)
+        {
+          guint digit = (guint) (*d - '0');
+
+          if (n > (limit - digit) / 10)
+            break;
+          n = n * 10 + digit;
+        }
+      if (d == q)
         {
           value->type = AM_JSON_INTEGER;
-          value->v.integer = n;
+          value->v.integer = !negative ? (gint64) n : n == 0 ? 0 : -(gint64) (n - 1) - 1;
           return TRUE;
         }
     }
