@@ -115,7 +115,7 @@ rebuild_label_buttons (AmWindow *self)
       GtkWidget *swatch;
       GtkWidget *name;
 
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 5);
       swatch = gtk_drawing_area_new ();
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
