@@ -96,3 +96,81 @@ am_test_tolerate_gtk_bugs (void)
   g_assert_true (g_test_initialized ());
   g_log_set_writer_func (writer, NULL, NULL);
 }
+
+/* Runs what is pending on the main loop, without waiting for more. */
+void
+am_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/**
+ * am_test_app_start:
+ * @name: names the test's temporary folder
+ * @tmp_dir: (out): that folder, where drafts and recent files go
+ *
+ * Sets up a test that drives windows of the real application: a private
+ * XDG_DATA_HOME, g_test_init(), the GTK tolerance, and a registered,
+ * non-unique application held for the whole run.
+ *
+ * Returns: (transfer full): the application
+ */
+AmApplication *
+am_test_app_start (int          *argc,
+                   char       ***argv,
+                   const char   *name,
+                   char        **tmp_dir)
+{
+  g_autofree char *template = g_strdup_printf ("argumark-%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  AmApplication *app;
+
+  *tmp_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", *tmp_dir, TRUE);
+
+  g_test_init (argc, argv, NULL);
+  am_test_tolerate_gtk_bugs ();
+
+  app = am_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  return app;
+}
+
+void
+am_test_app_finish (AmApplication **app,
+                    char          **tmp_dir)
+{
+  g_autoptr(GFile) tmp = g_file_new_for_path (*tmp_dir);
+
+  g_application_release (G_APPLICATION (*app));
+  g_clear_object (app);
+  am_test_drain ();
+  remove_tree (tmp);
+  g_clear_pointer (tmp_dir, g_free);
+}

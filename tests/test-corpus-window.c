@@ -21,13 +21,6 @@
 static AmApplication *app;
 static char *tmp_dir;
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -75,7 +68,7 @@ activate (AmWindow   *window,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, NULL));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -97,24 +90,6 @@ copy_folder (const char *from,
       g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
       g_assert_true (g_file_set_contents (target, contents, length, NULL));
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* A private copy of the sample corpus. */
@@ -170,7 +145,7 @@ open_corpus (const char *path)
   gint64 deadline;
 
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
   g_assert_true (am_window_open_folder (window, folder, &error));
   g_assert_no_error (error);
 
@@ -179,7 +154,7 @@ open_corpus (const char *path)
   while (am_corpus_get_loading (corpus) && g_get_monotonic_time () < deadline)
     wait_ms (10);
   g_assert_false (am_corpus_get_loading (corpus));
-  drain ();
+  am_test_drain ();
   return window;
 }
 
@@ -199,7 +174,7 @@ tag_text (AmWindow   *window,
   start = g_utf8_pointer_to_offset (text, at);
   am_article_view_select_range (view, start, start + g_utf8_strlen (quote, -1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", label));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -244,7 +219,7 @@ test_open_folder (void)
   g_assert_cmpstr (shown_name (window), ==, "ar-pud-news");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -301,7 +276,7 @@ test_next_saves_first (void)
   g_assert_cmpuint (am_corpus_item_get_n_annotations (item), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 /* One broken file does not stop the way through the corpus. */
@@ -324,7 +299,7 @@ test_pass_over_broken (void)
                                                                   "broken")));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 static gboolean
@@ -360,7 +335,7 @@ test_draft_in_corpus (void)
   g_assert_true (draft_exists (hamas));
   /* A crash: the window goes without being asked. */
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 
   window = open_corpus (path);
   activate (window, "win.next-document");
@@ -382,7 +357,7 @@ test_draft_in_corpus (void)
 
   g_settings_reset (settings, "draft-interval");
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -419,7 +394,7 @@ test_mark_done (void)
   g_assert_cmpint (am_document_get_status (saved), ==, AM_DOCUMENT_STATUS_DONE);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -432,12 +407,12 @@ test_choose_in_list (void)
 
   /* What a click on a row does. */
   g_signal_emit_by_name (sidebar, "item-activated", am_corpus_lookup (corpus, "hi-pud-news"));
-  drain ();
+  am_test_drain ();
   g_assert_cmpstr (shown_name (window), ==, "hi-pud-news");
   g_assert_true (am_corpus_sidebar_get_current (sidebar) == am_corpus_lookup (corpus, "hi-pud-news"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -460,7 +435,7 @@ test_leave_folder (void)
   g_assert_cmpstr (am_document_get_title (am_window_get_document (window)), ==, "A lone article.");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 /* `argumark FOLDER`, a folder dropped on a window. */
@@ -472,12 +447,12 @@ test_application_opens_folder (void)
   AmWindow *window = am_application_open_file (app, folder, NULL);
 
   g_assert_nonnull (window);
-  drain ();
+  am_test_drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (corpus_sidebar (window))));
   g_assert_cmpstr (shown_name (window), ==, "ar-pud-news");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 /* The article's text view takes Ctrl+Page Up/Down for itself, so the
@@ -520,7 +495,7 @@ test_shortcuts (void)
   g_assert_cmpstr (capture_action_for (window, "<Control>d"), ==, "doc.mark-done");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 static void
@@ -534,7 +509,7 @@ test_bad_folders (void)
   AmWindow *window = am_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 
   g_assert_false (am_window_open_folder (window, missing_file, &error));
   g_assert_error (error, AM_CORPUS_ERROR, AM_CORPUS_ERROR_NOT_FOUND);
@@ -548,29 +523,16 @@ test_bad_folders (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (corpus_sidebar (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("argumark-test-corpus-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  am_test_tolerate_gtk_bugs ();
-
-  app = am_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = am_test_app_start (&argc, &argv, "test-corpus-window", &tmp_dir);
 
   g_test_add_func ("/corpus-window/open-folder", test_open_folder);
   g_test_add_func ("/corpus-window/next-saves-first", test_next_saves_first);
@@ -584,11 +546,7 @@ main (int   argc,
   g_test_add_func ("/corpus-window/application-opens-folder", test_application_opens_folder);
 
   status = g_test_run ();
+  am_test_app_finish (&app, &tmp_dir);
 
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  drain ();
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
   return status;
 }

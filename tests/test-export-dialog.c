@@ -28,13 +28,6 @@ static char *tmp_dir;
 
 /* Helpers -------------------------------------------------------------- */
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 is_running (gpointer dialog)
 {
@@ -55,7 +48,7 @@ wait_done (gpointer dialog)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  drain ();
+  am_test_drain ();
 }
 
 static gpointer
@@ -179,32 +172,13 @@ without_times (const char *json)
   return g_regex_replace_literal (regex, json, -1, 0, "", 0, NULL);
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
 static AmWindow *
 open_in_window (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AmWindow *window = am_application_open_file (app, file, NULL);
 
-  drain ();
+  am_test_drain ();
   g_assert_nonnull (am_window_get_document (window));
   return window;
 }
@@ -215,7 +189,7 @@ open_export_dialog (AmWindow *window)
   AmExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  drain ();
+  am_test_drain ();
   dialog = find_dialog (window, AM_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
@@ -243,7 +217,7 @@ close_all (AmWindow *window)
   for (i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 }
 
 /* Export --------------------------------------------------------------- */
@@ -405,7 +379,7 @@ test_export_corpus_split (void)
     }
 
   window = am_application_open_file (app, corpus_file, NULL);
-  drain ();
+  am_test_drain ();
   /* An unsaved change: the dialog warns that the corpus comes from disk. */
   am_document_set_status (am_window_get_document (window), AM_DOCUMENT_STATUS_NEW);
   g_assert_true (am_window_get_unsaved (window));
@@ -563,7 +537,7 @@ open_import_dialog (AmWindow *window)
   AmImportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
-  drain ();
+  am_test_drain ();
   dialog = find_dialog (window, AM_TYPE_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
@@ -673,7 +647,7 @@ test_import_brat (void)
 
     g_assert_true (g_file_equal (am_import_dialog_get_result (dialog), json_file));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.open", NULL));
-    drain ();
+    am_test_drain ();
     shown = NULL;
     for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
       {
@@ -749,22 +723,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("argumark-test-export-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  am_test_tolerate_gtk_bugs ();
-
-  app = am_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = am_test_app_start (&argc, &argv, "test-export-dialog", &tmp_dir);
 
   g_test_add_func ("/export-dialog/document", test_export_document);
   g_test_add_func ("/export-dialog/remembers", test_export_remembers);
@@ -775,16 +736,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/refused", test_import_refused);
 
   status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  drain ();
-  {
-    g_autoptr(GFile) tmp = g_file_new_for_path (tmp_dir);
-
-    remove_tree (tmp);
-  }
-  g_free (tmp_dir);
+  am_test_app_finish (&app, &tmp_dir);
 
   return status;
 }

@@ -46,13 +46,6 @@ static char *tmp_dir;
 
 /* Helpers -------------------------------------------------------------- */
 
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -159,7 +152,7 @@ activate (AmWindow   *window,
 
   ok = gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter);
   g_assert_true (ok);
-  drain ();
+  am_test_drain ();
 }
 
 /* The code-point range of @quote in the document's text. */
@@ -202,7 +195,7 @@ new_window (void)
   AmWindow *window = am_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 
   return window;
 }
@@ -260,16 +253,16 @@ close_discarding (AmWindow *window)
   if (am_window_get_unsaved (window))
     {
       gtk_window_close (GTK_WINDOW (window));
-      drain ();
+      am_test_drain ();
       dialog = find_dialog (window, GTK_TYPE_MESSAGE_DIALOG);
       g_assert_nonnull (dialog);
       gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
-      drain ();
+      am_test_drain ();
     }
   else
     {
       gtk_window_destroy (GTK_WINDOW (window));
-      drain ();
+      am_test_drain ();
     }
 }
 
@@ -277,25 +270,6 @@ static gboolean
 saved_cb (gpointer data)
 {
   return !am_window_get_unsaved (data);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Tests ---------------------------------------------------------------- */
@@ -436,7 +410,7 @@ test_annotator_prompt (void)
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "  Ana Ruiz ");
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  am_test_drain ();
 
   annotation = am_window_get_selected_annotation (window);
   g_assert_nonnull (annotation);
@@ -466,7 +440,7 @@ test_edit_note (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             "  Check the wording\n", -1);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  drain ();
+  am_test_drain ();
   g_assert_cmpstr (am_annotation_get_note (annotation), ==, "Check the wording");
 
   /* Cancel leaves the note as it was. */
@@ -475,7 +449,7 @@ test_edit_note (void)
   view = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "", -1);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  am_test_drain ();
   g_assert_cmpstr (am_annotation_get_note (annotation), ==, "Check the wording");
 
   activate (window, "doc.undo", NULL);
@@ -508,7 +482,7 @@ test_link (void)
   am_article_view_set_selected_annotation (article_view (window), claim);
   gtk_widget_activate_action (GTK_WIDGET (window), "doc.link", NULL);
   am_article_view_set_selected_annotation (article_view (window), attribution);
-  drain ();
+  am_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
 
   /* doc.link on the attribution, then the next span selected is the target. */
@@ -516,7 +490,7 @@ test_link (void)
   activate (window, "doc.link", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
   am_article_view_set_selected_annotation (article_view (window), claim);
-  drain ();
+  am_test_drain ();
 
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
   link = g_list_model_get_item (links, 0);
@@ -526,7 +500,7 @@ test_link (void)
 
   /* Selecting another span afterwards links nothing more. */
   am_article_view_set_selected_annotation (article_view (window), attribution);
-  drain ();
+  am_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
 
   activate (window, "doc.unlink", NULL);
@@ -541,7 +515,7 @@ test_link (void)
   activate (window, "doc.link", NULL);
   activate (window, "doc.select-none", NULL);
   am_article_view_set_selected_annotation (article_view (window), claim);
-  drain ();
+  am_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 0);
 
   close_discarding (window);
@@ -649,7 +623,7 @@ test_save (void)
   tag (window, ATTRIBUTION_TEXT, "attribution");
   activate (window, "doc.link", NULL);
   am_article_view_set_selected_annotation (article_view (window), claim);
-  drain ();
+  am_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_links (am_window_get_document (window))),
                     ==, 1);
 
@@ -738,7 +712,7 @@ test_save_article_asks_where (void)
 
   /* The article opened again comes with its saved annotations. */
   window = am_application_open_file (app, article, NULL);
-  drain ();
+  am_test_drain ();
   g_assert_nonnull (am_window_get_file (window));
   g_assert_true (g_file_equal (am_window_get_file (window), target));
   g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (am_window_get_document (window))),
@@ -804,7 +778,7 @@ test_close_prompt (void)
   dialog = find_dialog (window, GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  am_test_drain ();
   g_assert_nonnull (window);
   g_assert_true (am_window_get_unsaved (window));
   g_assert_null (find_dialog (window, GTK_TYPE_MESSAGE_DIALOG));
@@ -837,11 +811,11 @@ test_close_discard (void)
   tag (window, CLAIM_TEXT, "claim");
 
   gtk_window_close (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
   dialog = find_dialog (window, GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
-  drain ();
+  am_test_drain ();
   g_assert_null (window);
 
   reloaded = am_document_load (file, NULL, &error);
@@ -880,7 +854,7 @@ test_draft_recovery (void)
 
   /* A crash: the window goes without being asked to close. */
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
   g_assert_true (am_drafts_has (drafts, key));
 
   /* Reopened: the saved version first, with the offer to restore. */
@@ -898,7 +872,7 @@ test_draft_recovery (void)
     find_text (document, ATTRIBUTION_TEXT, &start, &end);
     am_article_view_select_range (article_view (window), start, end);
     gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag", "s", "attribution");
-    drain ();
+    am_test_drain ();
     g_assert_cmpuint (g_list_model_get_n_items (am_document_get_annotations (document)), ==, 0);
   }
 
@@ -921,7 +895,7 @@ test_draft_recovery (void)
   tag (window, ATTRIBUTION_TEXT, "attribution");
   g_assert_true (wait_for (draft_exists_cb, file));
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  am_test_drain ();
 
   window = new_window ();
   g_assert_true (am_window_open (window, file, &error));
@@ -1014,7 +988,7 @@ test_drop_files (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_value_unset (&value);
   g_slist_free (files);
-  drain ();
+  am_test_drain ();
 
   g_assert_true (handled);
   g_assert_nonnull (am_window_get_document (window));
@@ -1044,10 +1018,10 @@ test_preferences_window (void)
   g_assert_cmpstr (name, ==, "Kim");
 
   g_settings_set_enum (settings, "color-scheme", 2);
-  drain ();
+  am_test_drain ();
   g_assert_true (am_article_view_get_dark (article_view (window)));
   g_settings_set_enum (settings, "color-scheme", 1);
-  drain ();
+  am_test_drain ();
   g_assert_false (am_article_view_get_dark (article_view (window)));
   g_settings_reset (settings, "color-scheme");
 
@@ -1096,7 +1070,7 @@ test_shortcuts_window (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
 
   gtk_window_close (shortcuts);
-  drain ();
+  am_test_drain ();
   close_discarding (window);
 }
 
@@ -1113,7 +1087,7 @@ test_preferences_window_drawn (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preferences)));
 
   gtk_window_destroy (preferences);
-  drain ();
+  am_test_drain ();
   close_discarding (window);
 }
 
@@ -1167,13 +1141,13 @@ test_quit_asks_every_window (void)
 
   /* Cancel at the first prompt stops the quit: both windows stay. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  drain ();
+  am_test_drain ();
   dialog = find_dialog (first, GTK_TYPE_MESSAGE_DIALOG);
   if (dialog == NULL)
     dialog = find_dialog (second, GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  drain ();
+  am_test_drain ();
   g_assert_nonnull (first);
   g_assert_nonnull (second);
   g_assert_null (find_dialog (first, GTK_TYPE_MESSAGE_DIALOG));
@@ -1181,7 +1155,7 @@ test_quit_asks_every_window (void)
 
   /* Discard in each, one prompt at a time: every window closes. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  drain ();
+  am_test_drain ();
   while (first != NULL || second != NULL)
     {
       dialog = first != NULL ? find_dialog (first, GTK_TYPE_MESSAGE_DIALOG) : NULL;
@@ -1189,7 +1163,7 @@ test_quit_asks_every_window (void)
         dialog = find_dialog (second, GTK_TYPE_MESSAGE_DIALOG);
       g_assert_nonnull (dialog);
       gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT);
-      drain ();
+      am_test_drain ();
     }
 }
 
@@ -1197,23 +1171,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmp_dir = g_dir_make_tmp ("argumark-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* Drafts and recent files go to a folder of the test's own. */
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  am_test_tolerate_gtk_bugs ();
-
-  app = am_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  app = am_test_app_start (&argc, &argv, "test-window", &tmp_dir);
 
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/tag-relabel-delete-undo", test_tag_relabel_delete_undo);
@@ -1238,15 +1198,7 @@ main (int   argc,
   g_test_add_func ("/window/quit-asks-every-window", test_quit_asks_every_window);
 
   status = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  drain ();
-  {
-    g_autoptr(GFile) tmp = g_file_new_for_path (tmp_dir);
-
-    remove_tree (tmp);
-  }
+  am_test_app_finish (&app, &tmp_dir);
 
   return status;
 }
