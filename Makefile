@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 60
 
 TEST_ENV = GSETTINGS_BACKEND=memory G_DEBUG=fatal-warnings GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1
 ASAN_ENV = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
-           LSAN_OPTIONS=suppressions=$(CURDIR)/build-aux/lsan.supp:print_suppressions=0 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp:print_suppressions=0 \
            UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 
@@ -16,7 +16,7 @@ XVFB = xvfb-run -a -s "-screen 0 1280x1024x24"
 all: build
 
 deps:
-	@build-aux/install-deps.sh
+	@tools/install-deps.sh
 
 $(BUILD)/build.ninja: | deps
 	meson setup $(BUILD) -Dwerror=true
@@ -36,7 +36,7 @@ test: deps
 	@status=0; \
 	$(MAKE) --no-print-directory test-plain || status=1; \
 	$(MAKE) --no-print-directory test-asan || status=1; \
-	build-aux/test-summary.py $(BUILD) $(ASAN_BUILD) || status=1; \
+	tools/test-summary.py $(BUILD) $(ASAN_BUILD) || status=1; \
 	exit $$status
 
 test-plain: build

@@ -74,7 +74,7 @@ def with_file_chooser_suppression(options, tmp):
     """LSAN_OPTIONS that also suppress libcloudproviders, which GTK's file
     chooser loads and which keeps a few bytes of a path until exit: not
     Argumark's memory. LeakSanitizer reads one suppressions file, so this one
-    is the project's (build-aux/lsan.supp, if given) plus that line."""
+    is the project's (tools/lsan.supp, if given) plus that line."""
     parts = [p for p in options.split(":") if p]
     lines = []
     for part in parts:

@@ -4,7 +4,7 @@
 # Copyright 2026 The Argumark authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: build-aux/take-screenshots.sh [BUILD_DIR] (default: build)
+# Usage: tools/take-screenshots.sh [BUILD_DIR] (default: build)
 #
 # Starts the built app under its own Xvfb screen of 1280x800, in a private home
 # (settings, drafts and recent files never touch yours), on the tagged sample of
