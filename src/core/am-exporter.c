@@ -90,12 +90,16 @@ am_export_format_get_extension (AmExportFormat format)
 
 /* Helpers for the writers */
 
+/* A writer without a stream (one in a loader thread) keeps the document's
+ * output in its buffer for the exporter's thread to write out. */
 gboolean
 _am_export_flush (AmExportWriter  *w,
                   GError         **error)
 {
   gboolean ok = TRUE;
 
+  if (w->out == NULL)
+    return TRUE;
   if (w->buf->len > 0)
     ok = g_output_stream_write_all (w->out, w->buf->str, w->buf->len, NULL,
                                     w->cancellable, error);
@@ -928,6 +932,10 @@ discard_output (Output *o)
     g_file_delete (o->temp, NULL, NULL);
 }
 
+/* Writes @doc into @w; adds the spans and links written to *@n_spans and
+ * *@n_links. Runs in the exporter's thread or, for the formats that
+ * renders_alone() names, in a loader's: it reads @self but changes nothing
+ * in it. */
 static gboolean
 write_document (AmExporter      *self,
                 AmExportWriter  *w,
@@ -935,6 +943,8 @@ write_document (AmExporter      *self,
                 const char      *name,
                 GArray          *words,
                 GArray          *sentences,
+                guint           *n_spans,
+                guint           *n_links,
                 GError         **error)
 {
   GListModel *annotations = am_document_get_annotations (doc);
@@ -1023,59 +1033,141 @@ write_document (AmExporter      *self,
       g_assert_not_reached ();
     }
 
-  self->n_spans += spans->len;
+  *n_spans += spans->len;
   /* Count only the links that the format holds. */
   if (self->format != AM_EXPORT_FORMAT_DOCCANO && self->format != AM_EXPORT_FORMAT_CONLL &&
       self->format != AM_EXPORT_FORMAT_CSV)
-    self->n_links += kept_links->len;
+    *n_links += kept_links->len;
   return TRUE;
 }
 
 /* Read-ahead: documents are loaded by a few worker threads, at most
  * READ_AHEAD inputs ahead of the one being written, so that loading (most of
  * the work) uses every core while memory stays flat and the output keeps the
- * input order. */
+ * input order. Formats whose output for a document depends on that document
+ * alone are also written by the workers, each into its own buffer, and the
+ * workers free what they loaded: the thread that keeps the order then only
+ * copies bytes out, and no document crosses threads. */
 #define READ_AHEAD 16
 
 typedef struct
 {
-  AmDocument *doc;
-  GError     *error;
-  guint       n_orphans;
-  gboolean    ready;
-  GArray     *words;
-  GArray     *sentences;
+  gboolean          ready;
+  GError           *error;
+  guint             n_orphans;
+  /* Written by the exporter's thread: the document and its cut text. */
+  AmDocument       *doc;
+  GArray           *words;
+  GArray           *sentences;
+  /* Written by a worker: the status, the schema's label ids (only for
+   * --labels, which reports labels no document has), and the document's
+   * output, or why it has none. */
+  AmDocumentStatus  status;
+  GStrv             label_ids;
+  GString          *output;
+  GPtrArray        *notes;
+  GError           *write_error;
+  guint             n_spans;
+  guint             n_links;
 } Slot;
 
 typedef struct
 {
-  GPtrArray   *inputs;
-  gboolean     segment;
-  Slot        *slots;
-  GMutex       lock;
-  GCond        cond;
-  GThreadPool *pool;
+  AmExporter      *exporter;
+  AmExportOffsets  offsets;
+  GPtrArray       *inputs;
+  gboolean         segment;
+  gboolean         write;
+  Slot            *slots;
+  GMutex           lock;
+  GCond            cond;
+  GThreadPool     *pool;
 } Loader;
+
+/* Formats whose output for a document depends on that document alone: w3c
+ * puts commas between documents, brat gathers every label for its
+ * annotation.conf, and brat and webanno write a file per document into the
+ * output of the document's part. */
+static gboolean
+renders_alone (AmExportFormat format)
+{
+  switch (format)
+    {
+    case AM_EXPORT_FORMAT_JSONL:
+    case AM_EXPORT_FORMAT_DOCCANO:
+    case AM_EXPORT_FORMAT_DOCCANO_RELATIONS:
+    case AM_EXPORT_FORMAT_CONLL:
+    case AM_EXPORT_FORMAT_CSV:
+      return TRUE;
+    case AM_EXPORT_FORMAT_BRAT:
+    case AM_EXPORT_FORMAT_W3C:
+    case AM_EXPORT_FORMAT_WEBANNO:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+slot_clear (Slot *slot)
+{
+  g_clear_error (&slot->error);
+  g_clear_object (&slot->doc);
+  g_clear_pointer (&slot->words, g_array_unref);
+  g_clear_pointer (&slot->sentences, g_array_unref);
+  g_clear_pointer (&slot->label_ids, g_strfreev);
+  if (slot->output != NULL)
+    g_string_free (g_steal_pointer (&slot->output), TRUE);
+  g_clear_pointer (&slot->notes, g_ptr_array_unref);
+  g_clear_error (&slot->write_error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Slot, slot_clear)
+
+static GStrv
+dup_label_ids (AmDocument *doc)
+{
+  GListModel *labels = am_label_schema_get_labels (am_document_get_schema (doc));
+  guint n = g_list_model_get_n_items (labels);
+  GStrv ids = g_new0 (char *, n + 1);
+  guint k;
+
+  for (k = 0; k < n; k++)
+    {
+      g_autoptr(AmLabel) label = g_list_model_get_item (labels, k);
+
+      ids[k] = g_strdup (am_label_get_id (label));
+    }
+  return ids;
+}
 
 static void
 load_one (gpointer data,
           gpointer user_data)
 {
   Loader *loader = user_data;
+  AmExporter *self = loader->exporter;
   guint i = GPOINTER_TO_UINT (data) - 1;
   Input *input = g_ptr_array_index (loader->inputs, i);
   g_autoptr(AmLoadReport) report = NULL;
-  GError *error = NULL;
+  g_autoptr(AmDocument) doc = NULL;
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) sentences = NULL;
-  AmDocument *doc;
+  Slot done = { 0, };
 
   if (input->document != NULL)
     doc = g_object_ref (input->document);
   else if (input->item != NULL)
-    doc = am_corpus_open_item (input->corpus, input->item, &report, &error);
+    doc = am_corpus_open_item (input->corpus, input->item, &report, &done.error);
   else
-    doc = am_document_open (input->file, &report, &error);
+    doc = am_document_open (input->file, &report, &done.error);
+
+  if (doc != NULL)
+    {
+      done.n_orphans = report != NULL ? am_load_report_get_n_orphans (report) : 0;
+      done.status = am_document_get_status (doc);
+      if (self->kept_labels != NULL)
+        done.label_ids = dup_label_ids (doc);
+    }
 
   /* Token formats cut the text here too, in parallel; if that fails, the
    * writer tries again and reports why. */
@@ -1090,61 +1182,69 @@ load_one (gpointer data,
         g_clear_pointer (&words, g_array_unref);
     }
 
+  if (doc != NULL && loader->write && (self->statuses & (1 << done.status)) != 0)
+    {
+      AmExportWriter w = { 0, };
+
+      w.format = self->format;
+      w.offsets = loader->offsets;
+      w.kept_labels = self->kept_labels;
+      w.notes = done.notes = g_ptr_array_new_with_free_func (g_free);
+      w.buf = done.output = g_string_sized_new (2 * am_text_get_n_bytes (am_document_get_text (doc)) + 4096);
+      if (!write_document (self, &w, doc, input->name, words, sentences, &done.n_spans,
+                           &done.n_links, &done.write_error))
+        g_string_truncate (done.output, 0);
+    }
+  else if (!loader->write)
+    {
+      done.doc = g_steal_pointer (&doc);
+      done.words = g_steal_pointer (&words);
+      done.sentences = g_steal_pointer (&sentences);
+    }
+
   g_mutex_lock (&loader->lock);
-  loader->slots[i].words = g_steal_pointer (&words);
-  loader->slots[i].sentences = g_steal_pointer (&sentences);
-  loader->slots[i].doc = doc;
-  loader->slots[i].error = error;
-  loader->slots[i].n_orphans = report != NULL ? am_load_report_get_n_orphans (report) : 0;
-  loader->slots[i].ready = TRUE;
+  done.ready = TRUE;
+  loader->slots[i] = done;
   g_cond_broadcast (&loader->cond);
   g_mutex_unlock (&loader->lock);
 }
 
 static void
-loader_init (Loader    *loader,
-             GPtrArray *inputs,
-             gboolean   segment)
+loader_init (Loader          *loader,
+             AmExporter      *self,
+             AmExportOffsets  offsets)
 {
   guint i;
 
-  loader->inputs = inputs;
-  loader->segment = segment;
-  loader->slots = g_new0 (Slot, inputs->len);
+  loader->exporter = self;
+  loader->offsets = offsets;
+  loader->inputs = self->inputs;
+  loader->segment = self->format == AM_EXPORT_FORMAT_CONLL || self->format == AM_EXPORT_FORMAT_WEBANNO;
+  loader->write = renders_alone (self->format);
+  loader->slots = g_new0 (Slot, loader->inputs->len);
   g_mutex_init (&loader->lock);
   g_cond_init (&loader->cond);
   loader->pool = g_thread_pool_new (load_one, loader, CLAMP (g_get_num_processors (), 1, 4),
                                     FALSE, NULL);
-  for (i = 0; i < MIN (inputs->len, READ_AHEAD); i++)
+  for (i = 0; i < MIN (loader->inputs->len, READ_AHEAD); i++)
     g_thread_pool_push (loader->pool, GUINT_TO_POINTER (i + 1), NULL);
 }
 
-/* Waits for input @i and hands it over; asks for input i + READ_AHEAD. */
-static AmDocument *
-loader_take (Loader  *loader,
-             guint    i,
-             guint   *n_orphans,
-             GArray **words,
-             GArray **sentences,
-             GError **error)
+/* Waits for input @i and moves it into @slot; asks for input i + READ_AHEAD. */
+static void
+loader_take (Loader *loader,
+             guint   i,
+             Slot   *slot)
 {
-  AmDocument *doc;
-
   if (i + READ_AHEAD < loader->inputs->len)
     g_thread_pool_push (loader->pool, GUINT_TO_POINTER (i + READ_AHEAD + 1), NULL);
 
   g_mutex_lock (&loader->lock);
   while (!loader->slots[i].ready)
     g_cond_wait (&loader->cond, &loader->lock);
-  doc = g_steal_pointer (&loader->slots[i].doc);
-  if (doc == NULL)
-    g_propagate_error (error, g_steal_pointer (&loader->slots[i].error));
-  *n_orphans = loader->slots[i].n_orphans;
-  *words = g_steal_pointer (&loader->slots[i].words);
-  *sentences = g_steal_pointer (&loader->slots[i].sentences);
+  *slot = loader->slots[i];
+  memset (&loader->slots[i], 0, sizeof (Slot));
   g_mutex_unlock (&loader->lock);
-
-  return doc;
 }
 
 static void
@@ -1155,12 +1255,7 @@ loader_clear (Loader *loader)
   /* Queued loads are dropped, running ones finish. */
   g_thread_pool_free (loader->pool, TRUE, TRUE);
   for (i = 0; i < loader->inputs->len; i++)
-    {
-      g_clear_object (&loader->slots[i].doc);
-      g_clear_error (&loader->slots[i].error);
-      g_clear_pointer (&loader->slots[i].words, g_array_unref);
-      g_clear_pointer (&loader->slots[i].sentences, g_array_unref);
-    }
+    slot_clear (&loader->slots[i]);
   g_free (loader->slots);
   g_mutex_clear (&loader->lock);
   g_cond_clear (&loader->cond);
@@ -1174,7 +1269,7 @@ export_all (AmExporter    *self,
 {
   g_autoptr(GHashTable) labels_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_outputs = MAX (self->parts->len, 1);
-  Loader loader = { NULL, FALSE, NULL };
+  Loader loader = { 0, };
   Output *outputs;
   gboolean ok = TRUE;
   AmExportOffsets offsets = self->offsets;
@@ -1246,18 +1341,16 @@ export_all (AmExporter    *self,
     }
 
   if (ok)
-    loader_init (&loader, self->inputs,
-                 self->format == AM_EXPORT_FORMAT_CONLL || self->format == AM_EXPORT_FORMAT_WEBANNO);
+    loader_init (&loader, self, offsets);
   for (i = 0; ok && i < self->inputs->len; i++)
     {
       Input *input = g_ptr_array_index (self->inputs, i);
-      g_autoptr(AmDocument) doc = NULL;
+      g_auto(Slot) slot = { 0, };
       g_autoptr(GError) local_error = NULL;
       Output *o = &outputs[0];
-      g_autoptr(GArray) words = NULL;
-      g_autoptr(GArray) sentences = NULL;
-      guint n_orphans = 0;
       const char *part;
+      gboolean written;
+      guint k;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -1265,39 +1358,32 @@ export_all (AmExporter    *self,
           break;
         }
 
-      doc = loader_take (&loader, i, &n_orphans, &words, &sentences, &local_error);
-      if (doc == NULL)
+      loader_take (&loader, i, &slot);
+      if (slot.error != NULL)
         {
           g_autofree char *path = g_file_get_parse_name (input->file);
 
-          add_problem (self, path, local_error->message);
+          add_problem (self, path, slot.error->message);
           emit_progress (self, i + 1);
           continue;
         }
-      if (n_orphans > 0)
+      if (slot.n_orphans > 0)
         {
           g_autofree char *path = g_file_get_parse_name (input->file);
 
           g_ptr_array_add (self->notes,
                            g_strdup_printf (_("%s: %u annotations no longer fit the text and are "
                                               "not exported (open the document to place them "
-                                              "again)"), path, n_orphans));
+                                              "again)"), path, slot.n_orphans));
         }
 
-      {
-        GListModel *labels = am_label_schema_get_labels (am_document_get_schema (doc));
-        guint k;
+      for (k = 0; slot.label_ids != NULL && slot.label_ids[k] != NULL; k++)
+        {
+          if (!g_hash_table_contains (labels_seen, slot.label_ids[k]))
+            g_hash_table_add (labels_seen, g_strdup (slot.label_ids[k]));
+        }
 
-        for (k = 0; k < g_list_model_get_n_items (labels); k++)
-          {
-            g_autoptr(AmLabel) label = g_list_model_get_item (labels, k);
-
-            if (!g_hash_table_contains (labels_seen, am_label_get_id (label)))
-              g_hash_table_add (labels_seen, g_strdup (am_label_get_id (label)));
-          }
-      }
-
-      if ((self->statuses & (1 << am_document_get_status (doc))) == 0)
+      if ((self->statuses & (1 << slot.status)) == 0)
         {
           self->n_skipped++;
           emit_progress (self, i + 1);
@@ -1307,8 +1393,6 @@ export_all (AmExporter    *self,
       part = am_exporter_assign_part (self, input->name);
       if (part != NULL)
         {
-          guint k;
-
           for (k = 0; k < n_outputs; k++)
             {
               if (g_str_equal (outputs[k].part, part))
@@ -1316,9 +1400,33 @@ export_all (AmExporter    *self,
             }
         }
 
-      if (!write_document (self, &o->w, doc, input->name, words, sentences, &local_error))
+      if (slot.doc != NULL)
         {
-          g_string_truncate (o->w.buf, 0);
+          written = write_document (self, &o->w, slot.doc, input->name, slot.words,
+                                    slot.sentences, &self->n_spans, &self->n_links, &local_error);
+          if (!written)
+            g_string_truncate (o->w.buf, 0);
+        }
+      else
+        {
+          for (k = 0; k < slot.notes->len; k++)
+            g_ptr_array_add (self->notes, g_steal_pointer (&g_ptr_array_index (slot.notes, k)));
+          if (slot.write_error != NULL)
+            {
+              local_error = g_steal_pointer (&slot.write_error);
+              written = FALSE;
+            }
+          else
+            {
+              written = g_output_stream_write_all (o->w.out, slot.output->str, slot.output->len,
+                                                   NULL, cancellable, &local_error);
+              self->n_spans += slot.n_spans;
+              self->n_links += slot.n_links;
+            }
+        }
+
+      if (!written)
+        {
           if (!g_error_matches (local_error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_SEGMENTATION))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
