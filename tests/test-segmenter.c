@@ -235,11 +235,78 @@ test_sentence_offsets (void)
 }
 
 static void
+assert_same_spans (GArray *a,
+                   GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpmem (a->data, a->len * sizeof (AmSpan), b->data, b->len * sizeof (AmSpan));
+}
+
+/* One conversion for both must give what the two calls give, wherever the
+ * characters beyond the BMP fall: inside long ASCII runs, at their edges,
+ * back to back and at the ends of the text. */
+static void
+test_words_and_sentences (void)
+{
+  static const char *texts[] = {
+    "",
+    "\U0001F642",
+    "Plain ASCII words, long enough to be read eight bytes at a time. Two sentences.",
+    "\U0001F642abcdefgh\U0001F642 abcdefghijklmnop \U0001F1EB\U0001F1F7\U0001F642. Mr. Smith "
+    "said \U0001D518\U0001D52B\U0001D526 twelvebytes12\U0001F469\u200D\U0001F469\u200D\U0001F467!",
+    "\u0627\u0644\u0639\u0631\u0628\u064A\u0629 \U0001F642 \u05E2\u05D1\u05E8\u05D9\u05EA. "
+    "na\u00EFve caf\u00E9 \u4E2D\u56FD\u7684\u6587\u5B57\U00020000\U00020001",
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(AmText) text = am_text_new (texts[i], -1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) words = am_segment_words (text, "en", &error);
+      g_autoptr(GArray) sentences = am_segment_sentences (text, "en", &error);
+      g_autoptr(GArray) both_words = NULL;
+      g_autoptr(GArray) both_sentences = NULL;
+      g_autofree char *joined = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (am_segment_words_and_sentences (text, "en", &both_words, &both_sentences,
+                                                     &error));
+      g_assert_no_error (error);
+      assert_same_spans (words, both_words);
+      assert_same_spans (sentences, both_sentences);
+      /* join () checks that every span lies within the text, in order. */
+      joined = join (text, both_words);
+      g_clear_pointer (&joined, g_free);
+      joined = join (text, both_sentences);
+    }
+
+  {
+    g_autoptr(AmText) text = am_text_new ("\U0001F642abcdefgh\U0001F642 x.", -1);
+    g_autoptr(GArray) words = NULL;
+    g_autoptr(GArray) sentences = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (am_segment_words_and_sentences (text, NULL, &words, &sentences, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (words->len, ==, 5);
+    g_assert_cmpuint (g_array_index (words, AmSpan, 1).start, ==, 1);
+    g_assert_cmpuint (g_array_index (words, AmSpan, 1).end, ==, 9);
+    g_assert_cmpuint (g_array_index (words, AmSpan, 3).start, ==, 11);
+    g_assert_cmpuint (g_array_index (words, AmSpan, 4).end, ==, 13);
+    g_assert_cmpuint (sentences->len, ==, 1);
+    g_assert_cmpuint (g_array_index (sentences, AmSpan, 0).end, ==, 13);
+  }
+}
+
+static void
 test_bad_language (void)
 {
   g_autoptr(AmText) text = am_text_new ("Some text.", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) spans = am_segment_words (text, "not a tag!", &error);
+  GArray *words = NULL;
+  GArray *sentences = NULL;
 
   g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_VALUE);
   g_assert_null (spans);
@@ -248,6 +315,12 @@ test_bad_language (void)
   spans = am_segment_sentences (text, "en_US", &error);
   g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_VALUE);
   g_assert_null (spans);
+  g_clear_error (&error);
+
+  g_assert_false (am_segment_words_and_sentences (text, "en_US", &words, &sentences, &error));
+  g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_INVALID_VALUE);
+  g_assert_null (words);
+  g_assert_null (sentences);
 }
 
 int
@@ -266,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/segmenter/words/chinese-japanese", test_chinese_japanese);
   g_test_add_func ("/segmenter/sentences", test_sentences);
   g_test_add_func ("/segmenter/sentences/offsets", test_sentence_offsets);
+  g_test_add_func ("/segmenter/words-and-sentences", test_words_and_sentences);
   g_test_add_func ("/segmenter/bad-language", test_bad_language);
 
   return g_test_run ();

@@ -118,13 +118,8 @@ tokenize (AmExportWriter *w,
       words = g_array_ref (d->words);
       t->sentences = g_array_ref (d->sentences);
     }
-  else
-    {
-      words = am_segment_words (d->text, language, &local_error);
-      if (words != NULL)
-        t->sentences = am_segment_sentences (d->text, language, &local_error);
-    }
-  if (words == NULL || t->sentences == NULL)
+  else if (!am_segment_words_and_sentences (d->text, language, &words, &t->sentences,
+                                             &local_error))
     {
       g_set_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_SEGMENTATION,
                    _("%s: the text could not be cut into tokens: %s"), d->name,

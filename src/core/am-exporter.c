@@ -1175,11 +1175,8 @@ load_one (gpointer data,
     {
       const char *language = am_document_get_meta (doc, "language");
 
-      words = am_segment_words (am_document_get_text (doc), language, NULL);
-      if (words != NULL)
-        sentences = am_segment_sentences (am_document_get_text (doc), language, NULL);
-      if (sentences == NULL)
-        g_clear_pointer (&words, g_array_unref);
+      am_segment_words_and_sentences (am_document_get_text (doc), language, &words, &sentences,
+                                      NULL);
     }
 
   if (doc != NULL && loader->write && (self->statuses & (1 << done.status)) != 0)

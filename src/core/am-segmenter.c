@@ -81,31 +81,43 @@ locale_from_language (const char  *language,
   return TRUE;
 }
 
+/* The text in UTF-16, as ICU reads it, and where each surrogate pair
+ * starts: a boundary at unit u is code point u minus the pairs before it.
+ */
 typedef struct
 {
-  const UChar     *utf16;
-  /* Where the walk has got to, in UTF-16 units and in code points. ICU
-   * reports boundaries in increasing order and never inside a surrogate
-   * pair, so one forward walk converts them all in linear time.
-   */
-  int32_t          unit;
-  guint            offset;
+  UChar   *units;
+  int32_t  n_units;
+  GArray  *pairs;  /* int32_t, increasing */
+} Utf16;
+
+static void
+utf16_clear (Utf16 *u)
+{
+  g_clear_pointer (&u->units, g_free);
+  g_clear_pointer (&u->pairs, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Utf16, utf16_clear)
+
+/* ICU reports boundaries in increasing order and never inside a surrogate
+ * pair, so one walk through the pairs converts them all. */
+typedef struct
+{
+  const Utf16 *utf16;
+  guint        n_pairs;
 } Walker;
 
 static guint
 walker_advance (Walker  *walker,
                 int32_t  unit)
 {
-  while (walker->unit < unit)
-    {
-      if (U16_IS_LEAD (walker->utf16[walker->unit]))
-        walker->unit += 2;
-      else
-        walker->unit += 1;
-      walker->offset++;
-    }
+  const GArray *pairs = walker->utf16->pairs;
 
-  return walker->offset;
+  while (walker->n_pairs < pairs->len && g_array_index (pairs, int32_t, walker->n_pairs) < unit)
+    walker->n_pairs++;
+
+  return (guint) unit - walker->n_pairs;
 }
 
 /* Opening a break iterator builds its rules and, for sentences in a
@@ -143,22 +155,39 @@ open_iterator (UBreakIteratorType  type,
 }
 
 /* AmText holds valid UTF-8 only, so this converts without checking, in one
- * pass; @units has room for one unit per byte, which is always enough.
+ * pass, eight ASCII bytes at a time where it can; @units has room for one
+ * unit per byte, which is always enough.
  */
-static int32_t
-utf8_to_utf16 (const char *utf8,
-               gsize       n_bytes,
-               UChar      *units)
+static void
+utf16_init (Utf16  *u,
+            AmText *text)
 {
-  const guchar *p = (const guchar *) utf8;
-  const guchar *end = p + n_bytes;
+  const guchar *p = (const guchar *) am_text_get_utf8 (text);
+  const guchar *end = p + am_text_get_n_bytes (text);
+  UChar *units = g_new (UChar, am_text_get_n_bytes (text) + 1);
   int32_t n = 0;
+  guint i;
 
+  u->pairs = g_array_new (FALSE, FALSE, sizeof (int32_t));
   while (p < end)
     {
       guchar b = *p;
       UChar32 c;
 
+      if (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              for (i = 0; i < 8; i++)
+                units[n + i] = p[i];
+              n += 8;
+              p += 8;
+              continue;
+            }
+        }
       if (b < 0x80)
         {
           units[n++] = b;
@@ -184,32 +213,56 @@ utf8_to_utf16 (const char *utf8,
         units[n++] = (UChar) c;
       else
         {
+          g_array_append_val (u->pairs, n);
           units[n++] = U16_LEAD (c);
           units[n++] = U16_TRAIL (c);
         }
     }
 
-  return n;
+  u->units = units;
+  u->n_units = n;
+}
+
+/* Appending one span at a time through g_array_append_val () was a good
+ * part of the cost: spans are gathered here and appended in batches. */
+typedef struct
+{
+  GArray *spans;
+  AmSpan  batch[256];
+  guint   n;
+} Collector;
+
+static inline void
+collector_add (Collector *c,
+               guint      start,
+               guint      end)
+{
+  if (c->n == G_N_ELEMENTS (c->batch))
+    {
+      g_array_append_vals (c->spans, c->batch, c->n);
+      c->n = 0;
+    }
+  c->batch[c->n].start = start;
+  c->batch[c->n].end = end;
+  c->n++;
 }
 
 static GArray *
-segment (AmText             *text,
-         const char         *language,
-         UBreakIteratorType  type,
-         GError            **error)
+segment_utf16 (const Utf16         *utf16,
+               const char          *language_locale,
+               UBreakIteratorType   type,
+               GError             **error)
 {
-  g_autofree UChar *units = NULL;
-  g_autoptr(GArray) spans = NULL;
+  Collector collector;
   char locale[ULOC_FULLNAME_CAPACITY];
+  const UChar *units = utf16->units;
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *iter;
-  int32_t n_units;
-  Walker walker;
+  Walker walker = { utf16, 0 };
   int32_t from;
   int32_t next;
 
-  if (!locale_from_language (language, locale, sizeof locale, error))
-    return NULL;
+  g_strlcpy (locale, language_locale, sizeof locale);
 
   /* "Mr. Smith" is one sentence: ICU's sentence break suppressions (the
    * abbreviations of the language, from CLDR) keep it together. The root
@@ -225,44 +278,33 @@ segment (AmText             *text,
         }
     }
 
-  spans = g_array_new (FALSE, FALSE, sizeof (AmSpan));
-  if (am_text_get_length (text) == 0)
-    return g_steal_pointer (&spans);
-
-  if (am_text_get_utf16_length (text) > G_MAXINT32)
-    {
-      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
-                   _("The text is too long to be split into words and sentences"));
-      return NULL;
-    }
-
-  units = g_new (UChar, am_text_get_n_bytes (text) + 1);
-  n_units = utf8_to_utf16 (am_text_get_utf8 (text), am_text_get_n_bytes (text), units);
+  collector.spans = g_array_sized_new (FALSE, FALSE, sizeof (AmSpan),
+                                       type == UBRK_WORD ? utf16->n_units / 4 + 1 : 16);
+  collector.n = 0;
+  if (utf16->n_units == 0)
+    return collector.spans;
 
   iter = open_iterator (type, locale, &status);
   if (U_FAILURE (status))
     {
+      g_array_unref (collector.spans);
       set_icu_error (error, status);
       return NULL;
     }
-  ubrk_setText (iter, units, n_units, &status);
+  ubrk_setText (iter, units, utf16->n_units, &status);
   if (U_FAILURE (status))
     {
       ubrk_close (iter);
+      g_array_unref (collector.spans);
       set_icu_error (error, status);
       return NULL;
     }
-
-  walker.utf16 = units;
-  walker.unit = 0;
-  walker.offset = 0;
 
   from = ubrk_first (iter);
   for (next = ubrk_next (iter); next != UBRK_DONE; from = next, next = ubrk_next (iter))
     {
       int32_t start = from;
       int32_t end = next;
-      AmSpan span;
 
       /* White space around a segment is not part of it: a sentence
        * keeps neither the line breaks after it nor the indentation before
@@ -293,14 +335,53 @@ segment (AmText             *text,
       if (start == end)
         continue;
 
-      span.start = walker_advance (&walker, start);
-      span.end = walker_advance (&walker, end);
-      g_array_append_val (spans, span);
+      start = walker_advance (&walker, start);
+      collector_add (&collector, start, walker_advance (&walker, end));
     }
+  g_array_append_vals (collector.spans, collector.batch, collector.n);
 
   ubrk_close (iter);
 
-  return g_steal_pointer (&spans);
+  return collector.spans;
+}
+
+/* Words into *@words and sentences into *@sentences, either may be NULL:
+ * the text is converted to UTF-16 once for both. */
+static gboolean
+segment (AmText      *text,
+         const char  *language,
+         GArray     **words,
+         GArray     **sentences,
+         GError     **error)
+{
+  g_auto(Utf16) utf16 = { NULL, 0, NULL };
+  g_autoptr(GArray) word_spans = NULL;
+  g_autoptr(GArray) sentence_spans = NULL;
+  char locale[ULOC_FULLNAME_CAPACITY];
+
+  if (!locale_from_language (language, locale, sizeof locale, error))
+    return FALSE;
+
+  if (am_text_get_utf16_length (text) > G_MAXINT32)
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_TOO_LARGE,
+                   _("The text is too long to be split into words and sentences"));
+      return FALSE;
+    }
+
+  utf16_init (&utf16, text);
+  if (words != NULL &&
+      !(word_spans = segment_utf16 (&utf16, locale, UBRK_WORD, error)))
+    return FALSE;
+  if (sentences != NULL &&
+      !(sentence_spans = segment_utf16 (&utf16, locale, UBRK_SENTENCE, error)))
+    return FALSE;
+
+  if (words != NULL)
+    *words = g_steal_pointer (&word_spans);
+  if (sentences != NULL)
+    *sentences = g_steal_pointer (&sentence_spans);
+  return TRUE;
 }
 
 /**
@@ -321,10 +402,13 @@ am_segment_words (AmText      *text,
                   const char  *language,
                   GError     **error)
 {
+  GArray *words = NULL;
+
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return segment (text, language, UBRK_WORD, error);
+  segment (text, language, &words, NULL, error);
+  return words;
 }
 
 /**
@@ -344,8 +428,40 @@ am_segment_sentences (AmText      *text,
                       const char  *language,
                       GError     **error)
 {
+  GArray *sentences = NULL;
+
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return segment (text, language, UBRK_SENTENCE, error);
+  segment (text, language, NULL, &sentences, error);
+  return sentences;
+}
+
+/**
+ * am_segment_words_and_sentences:
+ * @text: the text
+ * @language: (nullable): a BCP 47 language tag, or %NULL for the root locale
+ * @words: (out) (transfer full) (element-type AmSpan): the tokens
+ * @sentences: (out) (transfer full) (element-type AmSpan): the sentences
+ * @error: return location for a #GError
+ *
+ * Does what am_segment_words() and am_segment_sentences() do, for less
+ * than the two cost apart.
+ *
+ * Returns: %FALSE with @error set (and nothing in @words or @sentences) if
+ *   @language is not a language tag or ICU fails
+ */
+gboolean
+am_segment_words_and_sentences (AmText      *text,
+                                const char  *language,
+                                GArray     **words,
+                                GArray     **sentences,
+                                GError     **error)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (words != NULL, FALSE);
+  g_return_val_if_fail (sentences != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return segment (text, language, words, sentences, error);
 }
