@@ -23,21 +23,21 @@ typedef struct
  * @error set if ICU fails.
  */
 GArray   *am_segment_words               (AmText      *text,
-                                         const char  *language,
-                                         GError     **error);
+                                          const char  *language,
+                                          GError     **error);
 /* Sentences as UAX #29 sentence boundaries give them, trailing white space
  * left out, in text order.
  */
 GArray   *am_segment_sentences           (AmText      *text,
-                                         const char  *language,
-                                         GError     **error);
+                                          const char  *language,
+                                          GError     **error);
 /* Both, converting the text for ICU once. Returns: FALSE with @error set if
  * ICU fails.
  */
 gboolean  am_segment_words_and_sentences (AmText      *text,
-                                         const char  *language,
-                                         GArray     **words,
-                                         GArray     **sentences,
-                                         GError     **error);
+                                          const char  *language,
+                                          GArray     **words,
+                                          GArray     **sentences,
+                                          GError     **error);
 
 G_END_DECLS
