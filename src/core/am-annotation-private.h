@@ -10,6 +10,17 @@
 
 G_BEGIN_DECLS
 
+AmAnnotation *_am_annotation_new_loaded (const char         *id,
+                                         const char         *label,
+                                         guint               start,
+                                         guint               end,
+                                         const char         *quote,
+                                         const char         *note,
+                                         const char         *author,
+                                         const char         *created,
+                                         const char         *modified,
+                                         const char * const *sources);
+
 /* Only the document changes an annotation, so that every change is recorded
  * for undo. These setters notify but record nothing.
  */

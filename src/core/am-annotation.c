@@ -238,6 +238,52 @@ am_annotation_new (const char *id,
                        NULL);
 }
 
+/* For the loader, which makes thousands of annotations that nobody watches
+ * yet: the fields are set without the GValues of g_object_new () and
+ * without notifications, which take GObject's global locks and made up
+ * much of loading a document. Empty @note and @author are "" like unset
+ * ones; empty @sources is none.
+ */
+AmAnnotation *
+_am_annotation_new_loaded (const char         *id,
+                           const char         *label,
+                           guint               start,
+                           guint               end,
+                           const char         *quote,
+                           const char         *note,
+                           const char         *author,
+                           const char         *created,
+                           const char         *modified,
+                           const char * const *sources)
+{
+  AmAnnotation *self;
+
+  g_assert (label != NULL);
+
+  self = g_object_new (AM_TYPE_ANNOTATION, NULL);
+  self->id = g_strdup (id);
+  self->label = g_strdup (label);
+  self->start = start;
+  self->end = end;
+  self->quote = g_strdup (quote);
+  if (note != NULL && note[0] != '\0')
+    {
+      g_free (self->note);
+      self->note = g_strdup (note);
+    }
+  if (author != NULL && author[0] != '\0')
+    {
+      g_free (self->author);
+      self->author = g_strdup (author);
+    }
+  self->created = g_strdup (created);
+  self->modified = g_strdup (modified);
+  if (sources != NULL && sources[0] != NULL)
+    self->sources = g_strdupv ((char **) sources);
+
+  return self;
+}
+
 /**
  * am_annotation_get_id:
  *

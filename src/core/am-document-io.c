@@ -914,7 +914,6 @@ read_annotation (const AmJsonValue  *o,
                  GPtrArray          *known_labels,
                  GError            **error)
 {
-  g_autoptr(AmAnnotation) annotation = NULL;
   g_auto(GStrv) sources = NULL;
   const char *id, *label, *quote, *note, *author, *created, *modified;
   guint start;
@@ -967,21 +966,8 @@ read_annotation (const AmJsonValue  *o,
       return NULL;
     }
 
-  annotation = am_annotation_new (id, label, start, end);
-  if (quote != NULL)
-    _am_annotation_set_span (annotation, start, end, quote);
-  if (note != NULL)
-    _am_annotation_set_note (annotation, note);
-  if (author != NULL)
-    _am_annotation_set_author (annotation, author);
-  if (created != NULL)
-    _am_annotation_set_created (annotation, created);
-  if (modified != NULL)
-    _am_annotation_set_modified (annotation, modified);
-  if (sources[0] != NULL)
-    _am_annotation_set_sources (annotation, (const char * const *) sources);
-
-  return g_steal_pointer (&annotation);
+  return _am_annotation_new_loaded (id, label, start, end, quote, note, author, created, modified,
+                                    (const char * const *) sources);
 }
 
 /* Where every sequence of 1 to 4 bytes starting a character occurs, sorted by
