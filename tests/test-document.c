@@ -83,6 +83,48 @@ test_non_bmp_quote (void)
   g_assert_cmpuint (am_text_offset_to_utf16 (am_document_get_text (doc), smile + 1), ==, smile + 2);
 }
 
+/* Loading compares every annotation's quote with its text. */
+static void
+test_text_equal_at (void)
+{
+  /* "a😊b é€ end", € is three bytes. */
+  g_autoptr(AmText) text = am_text_new ("a\xf0\x9f\x98\x8a" "b \xc3\xa9\xe2\x82\xac end", -1);
+  struct {
+    guint       start;
+    guint       end;
+    const char *quote;
+    gboolean    equal;
+  } cases[] = {
+    { 0, 1, "a", TRUE },
+    { 1, 2, "\xf0\x9f\x98\x8a", TRUE },
+    { 0, 3, "a\xf0\x9f\x98\x8a" "b", TRUE },
+    { 4, 6, "\xc3\xa9\xe2\x82\xac", TRUE },
+    { 7, 10, "end", TRUE },
+    { 0, 10, "a\xf0\x9f\x98\x8a" "b \xc3\xa9\xe2\x82\xac end", TRUE },
+    /* The right bytes, the wrong number of characters. */
+    { 0, 2, "a", FALSE },
+    { 0, 1, "a\xf0\x9f\x98\x8a", FALSE },
+    /* A quote that stops inside a character of the text. */
+    { 1, 2, "\xf0\x9f", FALSE },
+    { 5, 6, "\xe2\x82", FALSE },
+    /* Other text, or past the end. */
+    { 0, 1, "b", FALSE },
+    { 7, 10, "endless", FALSE },
+    { 9, 10, "dd", FALSE },
+    { 8, 11, "nd!", FALSE },
+    { 2, 1, "b", FALSE },
+    { 3, 3, "", TRUE },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %u–%u", i, cases[i].start, cases[i].end);
+      g_assert_cmpint (am_text_equal_at (text, cases[i].start, cases[i].end, cases[i].quote), ==,
+                       cases[i].equal);
+    }
+}
+
 static void
 test_refusals (void)
 {
@@ -417,6 +459,7 @@ main (int   argc,
 
   g_test_add_func ("/document/add-sorted-with-quotes", test_add_sorted_with_quotes);
   g_test_add_func ("/document/non-bmp-quote", test_non_bmp_quote);
+  g_test_add_func ("/document/text-equal-at", test_text_equal_at);
   g_test_add_func ("/document/refusals", test_refusals);
   g_test_add_func ("/document/links", test_links);
   g_test_add_func ("/document/modified", test_modified_tracking);

@@ -1300,24 +1300,14 @@ am_document_add_annotation (AmDocument  *self,
   return annotation;
 }
 
-/* Checks @annotation as am_document_insert_annotation() takes it, giving it
- * an id and times if it has none. */
+/* Gives @annotation an id and times if it has none, and checks the id. */
 static gboolean
-check_new_annotation (AmDocument    *self,
-                      AmAnnotation  *annotation,
-                      GError       **error)
+check_new_id (AmDocument    *self,
+              AmAnnotation  *annotation,
+              GError       **error)
 {
-  const char *id;
+  const char *id = am_annotation_get_id (annotation);
 
-  if (!am_document_check_span (self, am_annotation_get_start (annotation),
-                               am_annotation_get_end (annotation), error) ||
-      !check_label (self, am_annotation_get_label (annotation), error) ||
-      !check_not_tagged (self, am_annotation_get_start (annotation),
-                         am_annotation_get_end (annotation),
-                         am_annotation_get_label (annotation), error))
-    return FALSE;
-
-  id = am_annotation_get_id (annotation);
   if (id == NULL)
     {
       g_autofree char *new_id = NULL;
@@ -1356,6 +1346,22 @@ check_new_annotation (AmDocument    *self,
   return TRUE;
 }
 
+/* Checks @annotation as am_document_insert_annotation() takes it, giving it
+ * an id and times if it has none. */
+static gboolean
+check_new_annotation (AmDocument    *self,
+                      AmAnnotation  *annotation,
+                      GError       **error)
+{
+  return am_document_check_span (self, am_annotation_get_start (annotation),
+                                 am_annotation_get_end (annotation), error) &&
+         check_label (self, am_annotation_get_label (annotation), error) &&
+         check_not_tagged (self, am_annotation_get_start (annotation),
+                           am_annotation_get_end (annotation),
+                           am_annotation_get_label (annotation), error) &&
+         check_new_id (self, annotation, error);
+}
+
 /**
  * am_document_insert_annotation:
  * @annotation: an annotation made with am_annotation_new() or g_object_new()
@@ -1386,30 +1392,44 @@ am_document_insert_annotation (AmDocument    *self,
   return TRUE;
 }
 
-/* The loader's path: the same checks and indexes as
- * am_document_insert_annotation(), but no undo record and no signal, and the
- * list model is filled once, sorted, by _am_document_end_bulk() rather than
- * by one sorted insertion per annotation. Only for a document that nobody
- * watches yet.
+/* The loader's path: the indexes of am_document_insert_annotation(), but
+ * no undo record and no signal, and the list model is filled once, sorted,
+ * by _am_document_end_bulk() rather than by one sorted insertion per
+ * annotation. Only for a document that nobody watches yet. The loader has
+ * checked the label against the schema and the span against the text, and
+ * says whether the quote is the text the span covers.
  */
 gboolean
 _am_document_insert_annotation_bulk (AmDocument    *self,
                                      AmAnnotation  *annotation,
+                                     gboolean       quote_matches,
                                      GError       **error)
 {
   guint start;
   guint end;
+  const char *label;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (AM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (AM_IS_ANNOTATION (annotation), FALSE);
 
-  if (!check_new_annotation (self, annotation, error))
-    return FALSE;
-
   start = am_annotation_get_start (annotation);
   end = am_annotation_get_end (annotation);
-  if (am_annotation_get_quote (annotation) == NULL ||
-      !am_text_equal_at (self->text, start, end, am_annotation_get_quote (annotation)))
+  label = am_annotation_get_label (annotation);
+  g_assert (start < end && end <= am_text_get_length (self->text));
+
+  /* One key both to look for and to keep. */
+  key = span_key (start, end, label);
+  if (g_hash_table_contains (self->span_keys, key))
+    {
+      g_set_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_DUPLICATE_SPAN,
+                   _("The span %u–%u is already tagged as “%s”"), start, end, label);
+      return FALSE;
+    }
+  if (!check_new_id (self, annotation, error))
+    return FALSE;
+
+  if (!quote_matches)
     {
       g_autofree char *quote = am_text_substring (self->text, start, end);
 
@@ -1421,7 +1441,7 @@ _am_document_insert_annotation_bulk (AmDocument    *self,
   g_ptr_array_add (self->pending, g_object_ref (annotation));
   g_hash_table_insert (self->annotation_by_id,
                        g_strdup (am_annotation_get_id (annotation)), annotation);
-  g_hash_table_add (self->span_keys, span_key (start, end, am_annotation_get_label (annotation)));
+  g_hash_table_add (self->span_keys, g_steal_pointer (&key));
   bump_counter (&self->next_annotation, am_annotation_get_id (annotation), 'T');
 
   return TRUE;

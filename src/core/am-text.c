@@ -524,8 +524,10 @@ am_text_equal_at (AmText     *self,
                   guint       end,
                   const char *quote)
 {
+  gsize n_chars = 0;
   gsize b0;
-  gsize b1;
+  gsize n;
+  gsize i;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (quote != NULL, FALSE);
@@ -533,8 +535,18 @@ am_text_equal_at (AmText     *self,
   if (start > end || end > self->length)
     return FALSE;
 
+  /* Only the start is converted: bytes that match the text from there and
+   * end at a character boundary are whole characters, so the quote is the
+   * span if it has as many as the span. */
   b0 = am_text_offset_to_byte (self, start);
-  b1 = am_text_offset_to_byte (self, end);
+  n = strlen (quote);
+  if (n > self->n_bytes - b0 || memcmp (self->utf8 + b0, quote, n) != 0)
+    return FALSE;
+  if (b0 + n < self->n_bytes && ((guchar) self->utf8[b0 + n] & 0xC0) == 0x80)
+    return FALSE;
 
-  return strlen (quote) == b1 - b0 && memcmp (self->utf8 + b0, quote, b1 - b0) == 0;
+  for (i = 0; i < n; i++)
+    n_chars += ((guchar) quote[i] & 0xC0) != 0x80;
+
+  return n_chars == end - start;
 }
