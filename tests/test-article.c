@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "am-document-io.h"
 
@@ -315,6 +316,48 @@ test_missing_file (void)
   g_assert_error (error, AM_DOCUMENT_ERROR, AM_DOCUMENT_ERROR_IO);
 }
 
+static gpointer
+write_to_pipe (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(GString) text = g_string_new ("Piped article\n\n");
+  FILE *out;
+
+  /* Longer than any first guess at the size of a pipe, which has none. */
+  while (text->len < 300000)
+    g_string_append (text, "A sentence read through a pipe, caf\xc3\xa9 \xf0\x9f\x99\x82. ");
+  out = fopen (path, "w");
+  g_assert_nonnull (out);
+  g_assert_cmpuint (fwrite (text->str, 1, text->len, out), ==, text->len);
+  fclose (out);
+  return GUINT_TO_POINTER (text->len);
+}
+
+/* A file whose size is unknown before reading it: a named pipe. */
+static void
+test_read_pipe (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-article-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AmDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *writer;
+  gsize written;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  writer = g_thread_new ("writer", write_to_pipe, path);
+  doc = am_document_new_from_article (file, &error);
+  written = GPOINTER_TO_UINT (g_thread_join (writer));
+  g_assert_no_error (error);
+  g_assert_cmpuint (am_text_get_n_bytes (am_document_get_text (doc)), ==, written);
+  g_assert_cmpstr (am_document_get_title (doc), ==, "Piped article");
+  g_assert_true (g_str_has_suffix (am_document_get_text_utf8 (doc), "\xf0\x9f\x99\x82. "));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/article/bad", test_bad_articles);
   g_test_add_func ("/article/open-sniffs", test_open_sniffs);
   g_test_add_func ("/article/missing-file", test_missing_file);
+  g_test_add_func ("/article/read-pipe", test_read_pipe);
 
   return g_test_run ();
 }
