@@ -1045,6 +1045,102 @@ test_cli_repeated (void)
   remove_tree (dir);
 }
 
+/* More documents than are read ahead, written by the loader threads or by
+ * the exporter's: the output, the notes and the problems keep the input
+ * order, and a document that cannot be cut into tokens is left out alone. */
+static void
+test_many_documents (gconstpointer data)
+{
+  AmExportFormat format = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(AmExporter) exporter = NULL;
+  g_autoptr(AmExporter) done_only = NULL;
+  AmDocumentStatus done = AM_DOCUMENT_STATUS_DONE;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_auto(GStrv) notes = NULL;
+  const char *p;
+  guint n_spans = 0;
+  guint i;
+
+  for (i = 0; i < 40; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Document %u says prices rose.  Critics disagree "
+                                               "with document %u.\n", i, i);
+      AmDocument *doc = am_document_new (text, NULL);
+      g_autofree char *id = g_strdup_printf ("T%u", i);
+
+      am_document_set_meta (doc, "language", i == 7 ? "not a tag!" : "en");
+      add_span (doc, id, "claim", "prices rose", NULL);
+      n_spans++;
+      if (i == 11)
+        {
+          /* The two spaces between the sentences: no token. */
+          g_autoptr(GError) error = NULL;
+          guint start = g_utf8_strlen (text, strstr (text, "  ") - text);
+
+          g_assert_nonnull (am_document_add_annotation (doc, "counter-claim", start, start + 2,
+                                                        &error));
+          g_assert_no_error (error);
+          n_spans++;
+        }
+      if (i % 5 == 0)
+        am_document_set_status (doc, AM_DOCUMENT_STATUS_DONE);
+      g_object_set_data_full (G_OBJECT (doc), "name", g_strdup_printf ("doc-%02u", i), g_free);
+      g_ptr_array_add (docs, doc);
+    }
+
+  exporter = exporter_for_samples (format, docs);
+  out = export_to_string (exporter);
+  problems = am_exporter_dup_problems (exporter);
+  notes = am_exporter_dup_notes (exporter);
+
+  p = out;
+  for (i = 0; i < 40; i++)
+    {
+      g_autofree char *mark = format == AM_EXPORT_FORMAT_CONLL ?
+                              g_strdup_printf ("# doc_id = doc-%02u\n", i) :
+                              g_strdup_printf ("{\"id\":\"doc-%02u\"", i);
+      const char *found = strstr (out, mark);
+
+      if (format == AM_EXPORT_FORMAT_CONLL && i == 7)
+        {
+          g_assert_null (found);
+          continue;
+        }
+      g_assert_nonnull (found);
+      g_assert_true (found >= p);
+      p = found;
+    }
+
+  if (format == AM_EXPORT_FORMAT_CONLL)
+    {
+      g_assert_cmpuint (g_strv_length (problems), ==, 1);
+      g_assert_true (g_str_has_prefix (problems[0], "doc-07: "));
+      g_assert_nonnull (strstr (problems[0], "tokens"));
+      g_assert_cmpuint (g_strv_length (notes), ==, 1);
+      g_assert_true (g_str_has_prefix (notes[0], "doc-11: "));
+      g_assert_nonnull (strstr (notes[0], "white space"));
+      g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, 39);
+      g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, n_spans - 1);
+    }
+  else
+    {
+      g_assert_cmpuint (g_strv_length (problems), ==, 0);
+      g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, 40);
+      g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, n_spans);
+    }
+
+  done_only = exporter_for_samples (format, docs);
+  am_exporter_set_statuses (done_only, &done, 1);
+  g_clear_pointer (&out, g_free);
+  out = export_to_string (done_only);
+  g_assert_cmpuint (am_exporter_get_n_written (done_only), ==, 8);
+  g_assert_cmpuint (am_exporter_get_n_skipped (done_only), ==, 32);
+  g_assert_nonnull (strstr (out, "doc-35"));
+  g_assert_null (strstr (out, "doc-36"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1075,6 +1171,10 @@ main (int   argc,
       g_test_add_data_func (path, &round_trips[i], test_round_trip);
     }
   g_test_add_func ("/export/round-trip/w3c", test_round_trip_w3c);
+  g_test_add_data_func ("/export/many-documents/jsonl", GUINT_TO_POINTER (AM_EXPORT_FORMAT_JSONL),
+                        test_many_documents);
+  g_test_add_data_func ("/export/many-documents/conll", GUINT_TO_POINTER (AM_EXPORT_FORMAT_CONLL),
+                        test_many_documents);
   g_test_add_func ("/export/filter/labels", test_label_filter);
   g_test_add_func ("/export/filter/status", test_status_filter);
   g_test_add_func ("/export/split/spec", test_split_spec);
