@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -1100,6 +1101,8 @@ test_many_documents (gconstpointer data)
     {
       g_autofree char *mark = format == AM_EXPORT_FORMAT_CONLL ?
                               g_strdup_printf ("# doc_id = doc-%02u\n", i) :
+                              format == AM_EXPORT_FORMAT_W3C ?
+                              g_strdup_printf ("\"urn:argumark:doc-%02u:T%u\"", i, i) :
                               g_strdup_printf ("{\"id\":\"doc-%02u\"", i);
       const char *found = strstr (out, mark);
 
@@ -1126,6 +1129,20 @@ test_many_documents (gconstpointer data)
     }
   else
     {
+      if (format == AM_EXPORT_FORMAT_W3C)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr(GError) error = NULL;
+          JsonObject *page;
+
+          /* One collection, its items joined across documents. */
+          g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+          g_assert_no_error (error);
+          page = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                "first");
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "items")),
+                            ==, n_spans);
+        }
       g_assert_cmpuint (g_strv_length (problems), ==, 0);
       g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, 40);
       g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, n_spans);
@@ -1174,6 +1191,8 @@ main (int   argc,
   g_test_add_data_func ("/export/many-documents/jsonl", GUINT_TO_POINTER (AM_EXPORT_FORMAT_JSONL),
                         test_many_documents);
   g_test_add_data_func ("/export/many-documents/conll", GUINT_TO_POINTER (AM_EXPORT_FORMAT_CONLL),
+                        test_many_documents);
+  g_test_add_data_func ("/export/many-documents/w3c", GUINT_TO_POINTER (AM_EXPORT_FORMAT_W3C),
                         test_many_documents);
   g_test_add_func ("/export/filter/labels", test_label_filter);
   g_test_add_func ("/export/filter/status", test_status_filter);

@@ -1069,6 +1069,7 @@ typedef struct
   GError           *write_error;
   guint             n_spans;
   guint             n_links;
+  guint             n_items;
 } Slot;
 
 typedef struct
@@ -1084,10 +1085,10 @@ typedef struct
   GThreadPool     *pool;
 } Loader;
 
-/* Formats whose output for a document depends on that document alone: w3c
- * puts commas between documents, brat gathers every label for its
- * annotation.conf, and brat and webanno write a file per document into the
- * output of the document's part. */
+/* Formats whose output for a document depends on that document alone (but
+ * for the comma before a w3c document's first item): brat gathers every
+ * label for its annotation.conf, and brat and webanno write a file per
+ * document into the output of the document's part. */
 static gboolean
 renders_alone (AmExportFormat format)
 {
@@ -1098,9 +1099,9 @@ renders_alone (AmExportFormat format)
     case AM_EXPORT_FORMAT_DOCCANO_RELATIONS:
     case AM_EXPORT_FORMAT_CONLL:
     case AM_EXPORT_FORMAT_CSV:
+    case AM_EXPORT_FORMAT_W3C:
       return TRUE;
     case AM_EXPORT_FORMAT_BRAT:
-    case AM_EXPORT_FORMAT_W3C:
     case AM_EXPORT_FORMAT_WEBANNO:
     default:
       return FALSE;
@@ -1191,6 +1192,7 @@ load_one (gpointer data,
       if (!write_document (self, &w, doc, input->name, words, sentences, &done.n_spans,
                            &done.n_links, &done.write_error))
         g_string_truncate (done.output, 0);
+      done.n_items = w.n_items;
     }
   else if (!loader->write)
     {
@@ -1415,8 +1417,13 @@ export_all (AmExporter    *self,
             }
           else
             {
-              written = g_output_stream_write_all (o->w.out, slot.output->str, slot.output->len,
+              /* w3c items are separated by commas across documents too. */
+              written = (slot.n_items == 0 || o->w.n_items == 0 ||
+                         g_output_stream_write_all (o->w.out, ",", 1, NULL, cancellable,
+                                                    &local_error)) &&
+                        g_output_stream_write_all (o->w.out, slot.output->str, slot.output->len,
                                                    NULL, cancellable, &local_error);
+              o->w.n_items += slot.n_items;
               self->n_spans += slot.n_spans;
               self->n_links += slot.n_links;
             }
