@@ -1158,6 +1158,78 @@ test_many_documents (gconstpointer data)
   g_assert_null (strstr (out, "doc-36"));
 }
 
+/* brat's annotation.conf lists the labels of every document's schema once,
+ * though each document is written in a loader thread of its own. */
+static void
+test_brat_many_schemas (void)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *kept[] = { "claim", "opinion", NULL };
+  guint i;
+
+  for (i = 0; i < 30; i++)
+    {
+      AmDocument *doc = am_document_new ("The minister said prices rose.", NULL);
+      g_autofree char *name = g_strdup_printf ("doc-%02u", i);
+
+      if (i == 17)
+        {
+          g_autoptr(AmLabel) opinion = am_label_new ("opinion", "Opinion", "#888888", "#aaaaaa",
+                                                     "o");
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (am_label_schema_add_label (am_document_get_schema (doc), opinion, &error));
+          g_assert_no_error (error);
+          add_span (doc, "T1", "opinion", "prices rose", NULL);
+        }
+      else
+        add_span (doc, "T1", "claim", "prices rose", NULL);
+      g_object_set_data_full (G_OBJECT (doc), "name", g_steal_pointer (&name), g_free);
+      g_ptr_array_add (docs, doc);
+    }
+
+  for (i = 0; i < 2; i++)
+    {
+      g_autoptr(AmExporter) exporter = exporter_for_samples (AM_EXPORT_FORMAT_BRAT, docs);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *out_path = g_build_filename (dir, "brat", NULL);
+      g_autofree char *conf_path = g_build_filename (out_path, "annotation.conf", NULL);
+      g_autofree char *ann_path = g_build_filename (out_path, "doc-17.ann", NULL);
+      g_autoptr(GFile) out = g_file_new_for_path (out_path);
+      g_autofree char *conf = NULL;
+      g_autofree char *ann = NULL;
+      g_autofree char *entities = NULL;
+      g_autoptr(GDir) listing = NULL;
+      const char *section;
+      guint n_files = 0;
+
+      if (i == 1)
+        am_exporter_set_labels (exporter, kept);
+      g_assert_true (am_exporter_export (exporter, out, NULL, &error));
+      g_assert_no_error (error);
+
+      listing = g_dir_open (out_path, 0, NULL);
+      while (g_dir_read_name (listing) != NULL)
+        n_files++;
+      /* .txt and .ann for each document, annotation.conf and visual.conf */
+      g_assert_cmpuint (n_files, ==, 62);
+
+      g_assert_true (g_file_get_contents (ann_path, &ann, NULL, NULL));
+      g_assert_cmpstr (ann, ==, "T1\topinion 18 29\tprices rose\n");
+
+      g_assert_true (g_file_get_contents (conf_path, &conf, NULL, NULL));
+      section = strstr (conf, "[entities]\n");
+      g_assert_nonnull (section);
+      entities = g_strndup (section, strstr (section, "\n\n[relations]") - section);
+      if (i == 0)
+        g_assert_cmpstr (entities, ==, "[entities]\nclaim\ncounter-claim\nattribution\nopinion");
+      else
+        g_assert_cmpstr (entities, ==, "[entities]\nclaim\nopinion");
+      remove_tree (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1192,6 +1264,7 @@ main (int   argc,
                         test_many_documents);
   g_test_add_data_func ("/export/many-documents/conll", GUINT_TO_POINTER (AM_EXPORT_FORMAT_CONLL),
                         test_many_documents);
+  g_test_add_func ("/export/brat/many-schemas", test_brat_many_schemas);
   g_test_add_data_func ("/export/many-documents/w3c", GUINT_TO_POINTER (AM_EXPORT_FORMAT_W3C),
                         test_many_documents);
   g_test_add_func ("/export/filter/labels", test_label_filter);

@@ -27,8 +27,21 @@ typedef struct
   GArray     *sentences;
 } AmExportDoc;
 
+/* A file a writer without a folder would have written. */
+typedef struct
+{
+  char   *basename;
+  GBytes *contents;
+} AmExportFile;
+
 /* One output: a file for one-file formats, a folder for brat and webanno.
- * Text is gathered in @buf and written out once per document. */
+ * Text is gathered in @buf and written out once per document.
+ *
+ * The loader threads write each document with a writer of their own, which
+ * has neither @out nor @folder: its @buf keeps the document's text, @files
+ * the files it would write, and its @labels and @relations the document's
+ * schema; the exporter's thread then moves them to the writer of the
+ * document's output, in input order. */
 typedef struct
 {
   AmExportFormat   format;
@@ -47,6 +60,8 @@ typedef struct
   GPtrArray       *labels;
   GPtrArray       *relations;
   GHashTable      *seen;
+  /* AmExportFile: in a loader thread, the files of the document */
+  GPtrArray       *files;
 } AmExportWriter;
 
 gboolean _am_export_flush           (AmExportWriter  *w,
@@ -121,6 +136,8 @@ gboolean _am_export_brat_document    (AmExportWriter *w,
                                       GError        **error);
 gboolean _am_export_brat_end         (AmExportWriter *w,
                                       GError        **error);
+void     _am_export_brat_merge       (AmExportWriter *w,
+                                      AmExportWriter *from);
 
 /* am-export-tokens.c */
 gboolean _am_export_conll_document   (AmExportWriter *w,

@@ -102,6 +102,30 @@ append_ann_field (GString    *buf,
 }
 
 static void
+remember_label (AmExportWriter *w,
+                AmLabel        *label)
+{
+  g_autofree char *key = g_strconcat ("L:", am_label_get_id (label), NULL);
+
+  if (g_hash_table_contains (w->seen, key))
+    return;
+  g_hash_table_add (w->seen, g_steal_pointer (&key));
+  g_ptr_array_add (w->labels, g_object_ref (label));
+}
+
+static void
+remember_relation (AmExportWriter *w,
+                   AmRelationType *relation)
+{
+  g_autofree char *key = g_strconcat ("R:", am_relation_type_get_id (relation), NULL);
+
+  if (g_hash_table_contains (w->seen, key))
+    return;
+  g_hash_table_add (w->seen, g_steal_pointer (&key));
+  g_ptr_array_add (w->relations, g_object_ref (relation));
+}
+
+static void
 remember_schema (AmExportWriter *w,
                  AmDocument     *doc,
                  GHashTable     *kept_labels)
@@ -116,27 +140,31 @@ remember_schema (AmExportWriter *w,
   for (i = 0; i < n; i++)
     {
       g_autoptr(AmLabel) label = g_list_model_get_item (labels, i);
-      g_autofree char *key = g_strconcat ("L:", am_label_get_id (label), NULL);
 
-      if (kept_labels != NULL && !g_hash_table_contains (kept_labels, am_label_get_id (label)))
-        continue;
-      if (g_hash_table_contains (w->seen, key))
-        continue;
-      g_hash_table_add (w->seen, g_steal_pointer (&key));
-      g_ptr_array_add (w->labels, g_object_ref (label));
+      if (kept_labels == NULL || g_hash_table_contains (kept_labels, am_label_get_id (label)))
+        remember_label (w, label);
     }
 
   n = g_list_model_get_n_items (relations);
   for (i = 0; i < n; i++)
     {
       g_autoptr(AmRelationType) relation = g_list_model_get_item (relations, i);
-      g_autofree char *key = g_strconcat ("R:", am_relation_type_get_id (relation), NULL);
 
-      if (g_hash_table_contains (w->seen, key))
-        continue;
-      g_hash_table_add (w->seen, g_steal_pointer (&key));
-      g_ptr_array_add (w->relations, g_object_ref (relation));
+      remember_relation (w, relation);
     }
+}
+
+/* Adds the labels and relations that @from met to those of @w. */
+void
+_am_export_brat_merge (AmExportWriter *w,
+                       AmExportWriter *from)
+{
+  guint i;
+
+  for (i = 0; i < from->labels->len; i++)
+    remember_label (w, g_ptr_array_index (from->labels, i));
+  for (i = 0; i < from->relations->len; i++)
+    remember_relation (w, g_ptr_array_index (from->relations, i));
 }
 
 gboolean

@@ -107,6 +107,14 @@ _am_export_flush (AmExportWriter  *w,
   return ok;
 }
 
+static void
+export_file_free (AmExportFile *file)
+{
+  g_free (file->basename);
+  g_bytes_unref (file->contents);
+  g_free (file);
+}
+
 gboolean
 _am_export_write_file (AmExportWriter  *w,
                        const char      *name,
@@ -116,10 +124,54 @@ _am_export_write_file (AmExportWriter  *w,
                        GError         **error)
 {
   g_autofree char *basename = g_strconcat (name, extension, NULL);
-  g_autoptr(GFile) file = g_file_get_child (w->folder, basename);
+  g_autoptr(GFile) file = NULL;
 
+  if (w->folder == NULL)
+    {
+      AmExportFile *kept = g_new (AmExportFile, 1);
+
+      kept->basename = g_steal_pointer (&basename);
+      kept->contents = g_bytes_new (data, length);
+      g_ptr_array_add (w->files, kept);
+      return TRUE;
+    }
+
+  file = g_file_get_child (w->folder, basename);
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                   w->cancellable, error);
+}
+
+/* Frees what @w owns: all but @notes, @kept_labels and @cancellable. */
+static void
+writer_clear (AmExportWriter *w)
+{
+  g_clear_object (&w->out);
+  g_clear_object (&w->folder);
+  if (w->buf != NULL)
+    g_string_free (g_steal_pointer (&w->buf), TRUE);
+  g_clear_pointer (&w->labels, g_ptr_array_unref);
+  g_clear_pointer (&w->relations, g_ptr_array_unref);
+  g_clear_pointer (&w->seen, g_hash_table_unref);
+  g_clear_pointer (&w->files, g_ptr_array_unref);
+}
+
+static void
+writer_init (AmExportWriter  *w,
+             AmExportFormat   format,
+             AmExportOffsets  offsets,
+             GHashTable      *kept_labels,
+             GPtrArray       *notes,
+             gsize            size)
+{
+  w->format = format;
+  w->offsets = offsets;
+  w->kept_labels = kept_labels;
+  w->notes = notes;
+  w->buf = g_string_sized_new (size);
+  w->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  w->relations = g_ptr_array_new_with_free_func (g_object_unref);
+  w->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->files = g_ptr_array_new_with_free_func ((GDestroyNotify) export_file_free);
 }
 
 void
@@ -790,13 +842,7 @@ output_clear (Output *o)
 {
   g_clear_object (&o->target);
   g_clear_object (&o->temp);
-  g_clear_object (&o->w.out);
-  g_clear_object (&o->w.folder);
-  if (o->w.buf != NULL)
-    g_string_free (o->w.buf, TRUE);
-  g_clear_pointer (&o->w.labels, g_ptr_array_unref);
-  g_clear_pointer (&o->w.relations, g_ptr_array_unref);
-  g_clear_pointer (&o->w.seen, g_hash_table_unref);
+  writer_clear (&o->w);
 }
 
 typedef struct
@@ -933,9 +979,8 @@ discard_output (Output *o)
 }
 
 /* Writes @doc into @w; adds the spans and links written to *@n_spans and
- * *@n_links. Runs in the exporter's thread or, for the formats that
- * renders_alone() names, in a loader's: it reads @self but changes nothing
- * in it. */
+ * *@n_links. Runs in a loader thread: it reads @self but changes nothing in
+ * it. */
 static gboolean
 write_document (AmExporter      *self,
                 AmExportWriter  *w,
@@ -1041,35 +1086,30 @@ write_document (AmExporter      *self,
   return TRUE;
 }
 
-/* Read-ahead: documents are loaded by a few worker threads, at most
- * READ_AHEAD inputs ahead of the one being written, so that loading (most of
- * the work) uses every core while memory stays flat and the output keeps the
- * input order. Formats whose output for a document depends on that document
- * alone are also written by the workers, each into its own buffer, and the
- * workers free what they loaded: the thread that keeps the order then only
- * copies bytes out, and no document crosses threads. */
+/* Read-ahead: documents are loaded and written by a few worker threads, at
+ * most READ_AHEAD inputs ahead of the one being written out, so that the
+ * work uses every core while memory stays flat and the output keeps the
+ * input order. Each worker writes its document with a writer of its own and
+ * frees the document itself: the exporter's thread only moves the results
+ * to the outputs, and no document crosses threads. */
 #define READ_AHEAD 16
 
 typedef struct
 {
   gboolean          ready;
+  /* Why the input could not be read, or what it held: its status, the
+   * schema's label ids (only for --labels, which reports labels no
+   * document has) and annotations that no longer fit the text. */
   GError           *error;
-  guint             n_orphans;
-  /* Written by the exporter's thread: the document and its cut text. */
-  AmDocument       *doc;
-  GArray           *words;
-  GArray           *sentences;
-  /* Written by a worker: the status, the schema's label ids (only for
-   * --labels, which reports labels no document has), and the document's
-   * output, or why it has none. */
   AmDocumentStatus  status;
   GStrv             label_ids;
-  GString          *output;
-  GPtrArray        *notes;
+  guint             n_orphans;
+  /* If the status passes the filter: the document written, or why not. */
+  gboolean          written;
+  AmExportWriter    w;
   GError           *write_error;
   guint             n_spans;
   guint             n_links;
-  guint             n_items;
 } Slot;
 
 typedef struct
@@ -1077,48 +1117,19 @@ typedef struct
   AmExporter      *exporter;
   AmExportOffsets  offsets;
   GPtrArray       *inputs;
-  gboolean         segment;
-  gboolean         write;
   Slot            *slots;
   GMutex           lock;
   GCond            cond;
   GThreadPool     *pool;
 } Loader;
 
-/* Formats whose output for a document depends on that document alone (but
- * for the comma before a w3c document's first item): brat gathers every
- * label for its annotation.conf, and brat and webanno write a file per
- * document into the output of the document's part. */
-static gboolean
-renders_alone (AmExportFormat format)
-{
-  switch (format)
-    {
-    case AM_EXPORT_FORMAT_JSONL:
-    case AM_EXPORT_FORMAT_DOCCANO:
-    case AM_EXPORT_FORMAT_DOCCANO_RELATIONS:
-    case AM_EXPORT_FORMAT_CONLL:
-    case AM_EXPORT_FORMAT_CSV:
-    case AM_EXPORT_FORMAT_W3C:
-      return TRUE;
-    case AM_EXPORT_FORMAT_BRAT:
-    case AM_EXPORT_FORMAT_WEBANNO:
-    default:
-      return FALSE;
-    }
-}
-
 static void
 slot_clear (Slot *slot)
 {
   g_clear_error (&slot->error);
-  g_clear_object (&slot->doc);
-  g_clear_pointer (&slot->words, g_array_unref);
-  g_clear_pointer (&slot->sentences, g_array_unref);
   g_clear_pointer (&slot->label_ids, g_strfreev);
-  if (slot->output != NULL)
-    g_string_free (g_steal_pointer (&slot->output), TRUE);
-  g_clear_pointer (&slot->notes, g_ptr_array_unref);
+  g_clear_pointer (&slot->w.notes, g_ptr_array_unref);
+  writer_clear (&slot->w);
   g_clear_error (&slot->write_error);
 }
 
@@ -1170,35 +1181,20 @@ load_one (gpointer data,
         done.label_ids = dup_label_ids (doc);
     }
 
-  /* Token formats cut the text here too, in parallel; if that fails, the
-   * writer tries again and reports why. */
-  if (doc != NULL && loader->segment)
+  if (doc != NULL && (self->statuses & (1 << done.status)) != 0)
     {
-      const char *language = am_document_get_meta (doc, "language");
+      /* Token formats cut the text here; if that fails, the writer tries
+       * again and says why. */
+      if (self->format == AM_EXPORT_FORMAT_CONLL || self->format == AM_EXPORT_FORMAT_WEBANNO)
+        am_segment_words_and_sentences (am_document_get_text (doc),
+                                        am_document_get_meta (doc, "language"),
+                                        &words, &sentences, NULL);
 
-      am_segment_words_and_sentences (am_document_get_text (doc), language, &words, &sentences,
-                                      NULL);
-    }
-
-  if (doc != NULL && loader->write && (self->statuses & (1 << done.status)) != 0)
-    {
-      AmExportWriter w = { 0, };
-
-      w.format = self->format;
-      w.offsets = loader->offsets;
-      w.kept_labels = self->kept_labels;
-      w.notes = done.notes = g_ptr_array_new_with_free_func (g_free);
-      w.buf = done.output = g_string_sized_new (2 * am_text_get_n_bytes (am_document_get_text (doc)) + 4096);
-      if (!write_document (self, &w, doc, input->name, words, sentences, &done.n_spans,
-                           &done.n_links, &done.write_error))
-        g_string_truncate (done.output, 0);
-      done.n_items = w.n_items;
-    }
-  else if (!loader->write)
-    {
-      done.doc = g_steal_pointer (&doc);
-      done.words = g_steal_pointer (&words);
-      done.sentences = g_steal_pointer (&sentences);
+      writer_init (&done.w, self->format, loader->offsets, self->kept_labels,
+                   g_ptr_array_new_with_free_func (g_free),
+                   2 * am_text_get_n_bytes (am_document_get_text (doc)) + 4096);
+      done.written = write_document (self, &done.w, doc, input->name, words, sentences,
+                                     &done.n_spans, &done.n_links, &done.write_error);
     }
 
   g_mutex_lock (&loader->lock);
@@ -1218,8 +1214,6 @@ loader_init (Loader          *loader,
   loader->exporter = self;
   loader->offsets = offsets;
   loader->inputs = self->inputs;
-  loader->segment = self->format == AM_EXPORT_FORMAT_CONLL || self->format == AM_EXPORT_FORMAT_WEBANNO;
-  loader->write = renders_alone (self->format);
   loader->slots = g_new0 (Slot, loader->inputs->len);
   g_mutex_init (&loader->lock);
   g_cond_init (&loader->cond);
@@ -1258,6 +1252,41 @@ loader_clear (Loader *loader)
   g_free (loader->slots);
   g_mutex_clear (&loader->lock);
   g_cond_clear (&loader->cond);
+}
+
+/* Moves what a loader wrote for one document to the output @w. */
+static gboolean
+write_out (AmExportWriter *w,
+           AmExportWriter *from,
+           GError        **error)
+{
+  guint i;
+
+  /* w3c items are separated by commas across documents too. */
+  if (from->n_items > 0 && w->n_items > 0)
+    g_string_append_c (w->buf, ',');
+  w->n_items += from->n_items;
+  if (!_am_export_flush (w, error))
+    return FALSE;
+  if (w->out != NULL && from->buf->len > 0 &&
+      !g_output_stream_write_all (w->out, from->buf->str, from->buf->len, NULL, w->cancellable,
+                                  error))
+    return FALSE;
+
+  for (i = 0; i < from->files->len; i++)
+    {
+      AmExportFile *file = g_ptr_array_index (from->files, i);
+      gsize length;
+      const char *data = g_bytes_get_data (file->contents, &length);
+
+      /* An empty GBytes has no data, an empty file still has contents. */
+      if (!_am_export_write_file (w, file->basename, "", data != NULL ? data : "", length, error))
+        return FALSE;
+    }
+
+  if (w->format == AM_EXPORT_FORMAT_BRAT)
+    _am_export_brat_merge (w, from);
+  return TRUE;
 }
 
 static gboolean
@@ -1303,15 +1332,8 @@ export_all (AmExporter    *self,
       else
         o->target = g_object_ref (output);
 
-      o->w.format = self->format;
-      o->w.offsets = offsets;
+      writer_init (&o->w, self->format, offsets, self->kept_labels, self->notes, 1 << 12);
       o->w.cancellable = cancellable;
-      o->w.kept_labels = self->kept_labels;
-      o->w.notes = self->notes;
-      o->w.buf = g_string_sized_new (1 << 17);
-      o->w.labels = g_ptr_array_new_with_free_func (g_object_unref);
-      o->w.relations = g_ptr_array_new_with_free_func (g_object_unref);
-      o->w.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
   /* Nothing is written if anything would be overwritten. */
@@ -1399,34 +1421,18 @@ export_all (AmExporter    *self,
             }
         }
 
-      if (slot.doc != NULL)
+      for (k = 0; k < slot.w.notes->len; k++)
+        g_ptr_array_add (self->notes, g_steal_pointer (&g_ptr_array_index (slot.w.notes, k)));
+      if (!slot.written)
         {
-          written = write_document (self, &o->w, slot.doc, input->name, slot.words,
-                                    slot.sentences, &self->n_spans, &self->n_links, &local_error);
-          if (!written)
-            g_string_truncate (o->w.buf, 0);
+          written = FALSE;
+          local_error = g_steal_pointer (&slot.write_error);
         }
       else
         {
-          for (k = 0; k < slot.notes->len; k++)
-            g_ptr_array_add (self->notes, g_steal_pointer (&g_ptr_array_index (slot.notes, k)));
-          if (slot.write_error != NULL)
-            {
-              local_error = g_steal_pointer (&slot.write_error);
-              written = FALSE;
-            }
-          else
-            {
-              /* w3c items are separated by commas across documents too. */
-              written = (slot.n_items == 0 || o->w.n_items == 0 ||
-                         g_output_stream_write_all (o->w.out, ",", 1, NULL, cancellable,
-                                                    &local_error)) &&
-                        g_output_stream_write_all (o->w.out, slot.output->str, slot.output->len,
-                                                   NULL, cancellable, &local_error);
-              o->w.n_items += slot.n_items;
-              self->n_spans += slot.n_spans;
-              self->n_links += slot.n_links;
-            }
+          written = write_out (&o->w, &slot.w, &local_error);
+          self->n_spans += slot.n_spans;
+          self->n_links += slot.n_links;
         }
 
       if (!written)
