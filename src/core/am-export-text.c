@@ -101,28 +101,35 @@ append_ann_field (GString    *buf,
     }
 }
 
+/* Adds @object (a label or relation type) to @list unless one of the same
+ * @kind ("L" or "R") and @id is there already. */
 static void
-remember_label (AmExportWriter *w,
-                AmLabel        *label)
+remember (AmExportWriter *w,
+          const char     *kind,
+          const char     *id,
+          gpointer        object,
+          GPtrArray      *list)
 {
-  g_autofree char *key = g_strconcat ("L:", am_label_get_id (label), NULL);
+  g_autofree char *key = g_strconcat (kind, ":", id, NULL);
 
   if (g_hash_table_contains (w->seen, key))
     return;
   g_hash_table_add (w->seen, g_steal_pointer (&key));
-  g_ptr_array_add (w->labels, g_object_ref (label));
+  g_ptr_array_add (list, g_object_ref (object));
+}
+
+static void
+remember_label (AmExportWriter *w,
+                AmLabel        *label)
+{
+  remember (w, "L", am_label_get_id (label), label, w->labels);
 }
 
 static void
 remember_relation (AmExportWriter *w,
                    AmRelationType *relation)
 {
-  g_autofree char *key = g_strconcat ("R:", am_relation_type_get_id (relation), NULL);
-
-  if (g_hash_table_contains (w->seen, key))
-    return;
-  g_hash_table_add (w->seen, g_steal_pointer (&key));
-  g_ptr_array_add (w->relations, g_object_ref (relation));
+  remember (w, "R", am_relation_type_get_id (relation), relation, w->relations);
 }
 
 static void
