@@ -1105,7 +1105,6 @@ typedef struct
   GStrv             label_ids;
   guint             n_orphans;
   /* If the status passes the filter: the document written, or why not. */
-  gboolean          written;
   AmExportWriter    w;
   GError           *write_error;
   guint             n_spans;
@@ -1193,8 +1192,8 @@ load_one (gpointer data,
       writer_init (&done.w, self->format, loader->offsets, self->kept_labels,
                    g_ptr_array_new_with_free_func (g_free),
                    2 * am_text_get_n_bytes (am_document_get_text (doc)) + 4096);
-      done.written = write_document (self, &done.w, doc, input->name, words, sentences,
-                                     &done.n_spans, &done.n_links, &done.write_error);
+      write_document (self, &done.w, doc, input->name, words, sentences, &done.n_spans,
+                      &done.n_links, &done.write_error);
     }
 
   g_mutex_lock (&loader->lock);
@@ -1423,7 +1422,7 @@ export_all (AmExporter    *self,
 
       for (k = 0; k < slot.w.notes->len; k++)
         g_ptr_array_add (self->notes, g_steal_pointer (&g_ptr_array_index (slot.w.notes, k)));
-      if (!slot.written)
+      if (slot.write_error != NULL)
         {
           written = FALSE;
           local_error = g_steal_pointer (&slot.write_error);
