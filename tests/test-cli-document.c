@@ -129,7 +129,7 @@ test_validate_bad (void)
 
   run_cli (&run, (const char *[]) { "validate", good_path, bad1, bad2, NULL });
   g_assert_cmpint (run.status, ==, 1);
-  line = g_strdup_printf ("%s: ok (2 annotations, 1 links)\n", good_path);
+  line = g_strdup_printf ("%s: ok (2 annotations, 1 link)\n", good_path);
   g_assert_cmpstr (run.out, ==, line);
 
   /* One line per bad file, with the file name and the JSON path. */
@@ -169,7 +169,7 @@ test_validate_report (void)
   /* Moved and orphaned annotations are reported, but the file is valid. */
   run_cli (&run, (const char *[]) { "validate", path, NULL });
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "ok (1 annotations, 0 links, 1 orphan)"));
+  g_assert_nonnull (strstr (run.out, "ok (1 annotation, 0 links, 1 orphan)"));
   g_assert_cmpuint (count_lines (run.err), ==, 3);
   g_assert_nonnull (strstr (run.err, "moved from 11–21 to 21–31"));
   g_assert_nonnull (strstr (run.err, "orphan"));

@@ -32,6 +32,10 @@ validate_one (const char *path)
   g_autoptr(AmLoadReport) report = NULL;
   g_autoptr(AmDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *annotations = NULL;
+  g_autofree char *links = NULL;
+  guint n_annotations;
+  guint n_links;
   guint n_orphans;
 
   doc = am_document_load (file, &report, &error);
@@ -50,18 +54,26 @@ validate_one (const char *path)
         am_cli_printerr (path, messages[i]);
     }
 
+  n_annotations = g_list_model_get_n_items (am_document_get_annotations (doc));
+  n_links = g_list_model_get_n_items (am_document_get_links (doc));
   n_orphans = g_list_model_get_n_items (am_document_get_orphans (doc));
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                              n_annotations), n_annotations);
+  links = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", n_links), n_links);
   if (n_orphans > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%s: ok (%u annotations, %u links, %u orphan)\n",
-                          "%s: ok (%u annotations, %u links, %u orphans)\n", n_orphans),
-             path,
-             g_list_model_get_n_items (am_document_get_annotations (doc)),
-             g_list_model_get_n_items (am_document_get_links (doc)),
-             n_orphans);
+    {
+      g_autofree char *orphans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u orphan",
+                                                               "%u orphans", n_orphans),
+                                                  n_orphans);
+
+      /* TRANSLATORS: FILE: ok (N annotations, N links, N orphans) */
+      g_print (_("%s: ok (%s, %s, %s)\n"), path, annotations, links, orphans);
+    }
   else
-    g_print (_("%s: ok (%u annotations, %u links)\n"), path,
-             g_list_model_get_n_items (am_document_get_annotations (doc)),
-             g_list_model_get_n_items (am_document_get_links (doc)));
+    {
+      /* TRANSLATORS: FILE: ok (N annotations, N links) */
+      g_print (_("%s: ok (%s, %s)\n"), path, annotations, links);
+    }
 
   return TRUE;
 }
