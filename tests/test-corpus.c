@@ -1172,6 +1172,29 @@ test_cli_status_problem (Folder        *folder,
   g_assert_nonnull (strstr (out, "1 document cannot be read"));
 }
 
+/* One of each: the summary line is in the singular. */
+static void
+test_cli_status_singular (Folder        *folder,
+                          gconstpointer  data)
+{
+  g_autoptr(AmDocument) doc = am_document_new ("The minister said prices rose.", NULL);
+  g_autofree char *path = g_build_filename (folder->path, "one.argumark.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *args[] = { "status", folder->path, NULL };
+
+  g_assert_nonnull (am_document_add_annotation (doc, "claim", 18, 29, &error));
+  g_assert_no_error (error);
+  am_document_set_status (doc, AM_DOCUMENT_STATUS_IN_PROGRESS);
+  g_assert_true (am_document_save (doc, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, ": 1 document: 0 new, 1 in progress, 0 done; 1 annotation\n"));
+}
+
 #define ADD_FOLDER_TEST(path, func) \
   g_test_add (path, Folder, NULL, folder_setup, func, folder_teardown)
 
@@ -1202,6 +1225,7 @@ main (int   argc,
   ADD_FOLDER_TEST ("/corpus/cli/import-bad-lines", test_cli_import_bad_lines);
   g_test_add_func ("/corpus/cli/status", test_cli_status);
   ADD_FOLDER_TEST ("/corpus/cli/status-problem", test_cli_status_problem);
+  ADD_FOLDER_TEST ("/corpus/cli/status-singular", test_cli_status_singular);
 
   return g_test_run ();
 }

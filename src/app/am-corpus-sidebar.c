@@ -214,10 +214,19 @@ update_totals (AmCorpusSidebar *self)
     totals = g_strdup_printf (_("Reading the documents… %u of %u"),
                               am_corpus_get_n_summarized (self->corpus), n_items);
   else
-    totals = g_strdup_printf (_("%u new · %u in progress · %u done · %u annotations"),
-                              am_corpus_get_n_new (self->corpus),
-                              am_corpus_get_n_in_progress (self->corpus), n_done,
-                              am_corpus_get_n_annotations (self->corpus));
+    {
+      guint n_annotations = am_corpus_get_n_annotations (self->corpus);
+      g_autofree char *annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "%u annotation",
+                                                                   "%u annotations",
+                                                                   n_annotations),
+                                                      n_annotations);
+
+      /* TRANSLATORS: the last %s is "N annotations" */
+      totals = g_strdup_printf (_("%u new · %u in progress · %u done · %s"),
+                                am_corpus_get_n_new (self->corpus),
+                                am_corpus_get_n_in_progress (self->corpus), n_done, annotations);
+    }
   if (am_corpus_get_n_problems (self->corpus) > 0)
     {
       g_autofree char *problems =

@@ -469,6 +469,7 @@ print_status_table (AmCorpus *corpus)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *folder = g_file_get_parse_name (am_corpus_get_folder (corpus));
+  g_autofree char *annotations = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (corpus));
   guint name_width = g_utf8_strlen (_("Name"), -1);
   guint status_width = g_utf8_strlen (_("Status"), -1);
@@ -506,15 +507,17 @@ print_status_table (AmCorpus *corpus)
     }
 
   g_string_append_c (out, '\n');
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                              am_corpus_get_n_annotations (corpus)),
+                                 am_corpus_get_n_annotations (corpus));
+  /* TRANSLATORS: the last %s is "N annotations" */
   g_string_append_printf (out,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%s: %u document: %u new, %u in progress, %u done; "
-                                       "%u annotations\n",
-                                       "%s: %u documents: %u new, %u in progress, %u done; "
-                                       "%u annotations\n", n),
+                                       "%s: %u document: %u new, %u in progress, %u done; %s\n",
+                                       "%s: %u documents: %u new, %u in progress, %u done; %s\n",
+                                       n),
                           folder, n, am_corpus_get_n_new (corpus),
-                          am_corpus_get_n_in_progress (corpus), n_done,
-                          am_corpus_get_n_annotations (corpus));
+                          am_corpus_get_n_in_progress (corpus), n_done, annotations);
   if (am_corpus_get_n_problems (corpus) > 0)
     g_string_append_printf (out,
                             g_dngettext (GETTEXT_PACKAGE, "%u document cannot be read\n",
