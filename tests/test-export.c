@@ -1230,6 +1230,45 @@ test_brat_many_schemas (void)
     }
 }
 
+/* An open document is exported as it was when added: it may be edited
+ * meanwhile, and the annotations it could not place are named. */
+static void
+test_open_document_copied (void)
+{
+  g_autoptr(AmDocument) doc = am_document_new ("Smith said taxes rose. Lee said nothing.", NULL);
+  g_autoptr(AmDocument) edited = NULL;
+  g_autoptr(AmExporter) exporter = am_exporter_new (AM_EXPORT_FORMAT_CSV);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) notes = NULL;
+
+  add_span (doc, "T1", "claim", "taxes rose", NULL);
+  add_span (doc, "T2", "claim", "Lee said nothing", NULL);
+  bytes = am_document_to_bytes (doc);
+  json = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Lee's sentence was taken out of the article by hand. */
+  g_assert_cmpuint (g_string_replace (json, " Lee said nothing.\"", "\"", 1), ==, 1);
+  edited = am_document_load_from_data (json->str, json->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (am_document_get_orphans (edited)), ==, 1);
+
+  am_exporter_add_document (exporter, edited, "edited");
+  g_assert_nonnull (am_document_add_annotation (edited, "attribution", 0, 5, &error));
+  g_assert_no_error (error);
+
+  out = export_to_string (exporter);
+  g_assert_nonnull (strstr (out, "edited,T1,claim,"));
+  g_assert_null (strstr (out, "attribution"));
+  g_assert_null (strstr (out, "T2"));
+  g_assert_cmpuint (am_exporter_get_n_spans (exporter), ==, 1);
+  notes = am_exporter_dup_notes (exporter);
+  g_assert_cmpuint (g_strv_length (notes), ==, 1);
+  g_assert_cmpstr (notes[0], ==, "edited: 1 annotation no longer fits the text and is not "
+                                 "exported (open the document to place it again)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1274,6 +1313,7 @@ main (int   argc,
   g_test_add_func ("/export/split/files", test_split_files);
   g_test_add_func ("/export/input/corpus-folder", test_corpus_folder);
   g_test_add_func ("/export/input/missing", test_missing_input);
+  g_test_add_func ("/export/input/open-document-copied", test_open_document_copied);
   g_test_add_func ("/export/output/no-overwrite", test_no_overwrite);
   g_test_add_func ("/export/output/no-overwrite-split", test_split_no_overwrite);
   g_test_add_func ("/export/output/cancel", test_cancel_keeps_old_file);

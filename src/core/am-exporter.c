@@ -280,7 +280,7 @@ typedef struct
 {
   char         *name;
   GFile        *file;
-  AmDocument   *document;
+  GBytes       *document;
   AmCorpus     *corpus;
   AmCorpusItem *item;
 } Input;
@@ -330,10 +330,17 @@ input_free (Input *input)
 {
   g_free (input->name);
   g_clear_object (&input->file);
-  g_clear_object (&input->document);
+  g_clear_pointer (&input->document, g_bytes_unref);
   g_clear_object (&input->corpus);
   g_clear_object (&input->item);
   g_free (input);
+}
+
+/* The file for messages, or the name of a document added open. */
+static char *
+describe_input (Input *input)
+{
+  return input->file != NULL ? g_file_get_parse_name (input->file) : g_strdup (input->name);
 }
 
 static void
@@ -699,9 +706,9 @@ unique_name (AmExporter *self,
  * @name: (nullable): the document's name in the export (its id, and its file
  *   name in brat and webanno folders), or %NULL for its "id" metadata
  *
- * Adds a document that is already open. It is read during the export, also
- * from the worker thread of am_exporter_export_async(): do not change it
- * until the export has finished.
+ * Adds a document that is already open, as it is now: the export threads
+ * read a copy, so the document may be edited (and shown) meanwhile, and
+ * later edits are not exported.
  */
 void
 am_exporter_add_document (AmExporter *self,
@@ -715,7 +722,9 @@ am_exporter_add_document (AmExporter *self,
 
   input = g_new0 (Input, 1);
   input->name = unique_name (self, name != NULL ? name : am_document_get_meta (document, "id"));
-  input->document = g_object_ref (document);
+  /* A GListStore is not to be read from two threads at once, not even
+   * read: it caches the position last looked up. */
+  input->document = am_document_to_bytes (document);
   g_ptr_array_add (self->inputs, input);
 }
 
@@ -1166,7 +1175,8 @@ load_one (gpointer data,
   Slot done = { 0, };
 
   if (input->document != NULL)
-    doc = g_object_ref (input->document);
+    doc = am_document_load_from_data (g_bytes_get_data (input->document, NULL),
+                                      g_bytes_get_size (input->document), &report, &done.error);
   else if (input->item != NULL)
     doc = am_corpus_open_item (input->corpus, input->item, &report, &done.error);
   else
@@ -1381,7 +1391,7 @@ export_all (AmExporter    *self,
       loader_take (&loader, i, &slot);
       if (slot.error != NULL)
         {
-          g_autofree char *path = g_file_get_parse_name (input->file);
+          g_autofree char *path = describe_input (input);
 
           add_problem (self, path, slot.error->message);
           emit_progress (self, i + 1);
@@ -1389,12 +1399,18 @@ export_all (AmExporter    *self,
         }
       if (slot.n_orphans > 0)
         {
-          g_autofree char *path = g_file_get_parse_name (input->file);
+          g_autofree char *path = describe_input (input);
 
           g_ptr_array_add (self->notes,
-                           g_strdup_printf (_("%s: %u annotations no longer fit the text and are "
-                                              "not exported (open the document to place them "
-                                              "again)"), path, slot.n_orphans));
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s: %u annotation no longer fits the "
+                                                         "text and is not exported (open the "
+                                                         "document to place it again)",
+                                                         "%s: %u annotations no longer fit the "
+                                                         "text and are not exported (open the "
+                                                         "document to place them again)",
+                                                         slot.n_orphans),
+                                            path, slot.n_orphans));
         }
 
       for (k = 0; slot.label_ids != NULL && slot.label_ids[k] != NULL; k++)
