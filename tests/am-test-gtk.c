@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "am-test-gtk.h"
+#include "am-test.h"
 
 #define TROUGH_WARNING "Trying to snapshot GtkGizmo "
 #define TROUGH_WARNING_END " without a current allocation"
@@ -105,25 +106,6 @@ am_test_drain (void)
     ;
 }
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
 /**
  * am_test_app_start:
  * @name: names the test's temporary folder
@@ -171,6 +153,6 @@ am_test_app_finish (AmApplication **app,
   g_application_release (G_APPLICATION (*app));
   g_clear_object (app);
   am_test_drain ();
-  remove_tree (tmp);
+  am_test_remove_tree (g_file_peek_path (tmp));
   g_clear_pointer (tmp_dir, g_free);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "am-document-io.h"
+#include "am-test.h"
 
 #define SAMPLE TEST_DATA_DIR "/../../data/samples/hamas-isis-sinai.txt"
 
@@ -33,22 +34,7 @@ static void
 run_cli (Run                *run,
          const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-  guint i;
-
-  g_ptr_array_add (argv, (gpointer) ARGUMARK_CLI);
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+  run->status = am_test_run_cli (args, &run->out, &run->err);
 }
 
 static guint

@@ -13,6 +13,7 @@
 
 #include "am-document-io.h"
 #include "am-label-schema.h"
+#include "am-test.h"
 
 #define TEXT "Smith said taxes rose again, but Jones said they fell."
 
@@ -46,32 +47,6 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
   g_free (fixture->dir);
-}
-
-/* Runs argumark-cli with @args; returns its exit status. */
-static int
-run_cli (const char * const  *args,
-         char               **out,
-         char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  guint i;
-
-  g_ptr_array_add (argv, (gpointer) ARGUMARK_CLI);
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
 }
 
 static char *
@@ -188,7 +163,7 @@ test_agree_json (Fixture       *fixture,
   {
     const char *args[] = { "agree", "--json", a, b, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   g_assert_cmpstr (err, ==, "");
   root = parse_object (parser, out);
@@ -222,7 +197,7 @@ test_agree_json (Fixture       *fixture,
   {
     const char *args[] = { "agree", "--json", "--by-char", a, b, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   root = parse_object (parser, out);
   g_assert_cmpstr (json_object_get_string_member (root, "units"), ==, "char");
@@ -236,7 +211,7 @@ test_agree_json (Fixture       *fixture,
   {
     const char *args[] = { "agree", "--json", "--by-token", a, b, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   root = parse_object (parser, out);
   g_assert_cmpstr (json_object_get_string_member (root, "units"), ==, "token");
@@ -255,7 +230,7 @@ test_agree_table (Fixture       *fixture,
   save_pair (fixture, &a, &b);
   args[1] = a;
   args[2] = b;
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "ada (A) and bob (B)"));
   g_assert_nonnull (strstr (out, "counter-claim"));
@@ -284,7 +259,7 @@ test_agree_three (Fixture       *fixture,
   {
     const char *args[] = { "agree", a, b, c, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   g_assert_nonnull (strstr (out, "Group"));
   g_assert_nonnull (strstr (out, "bob (A) and cy (B)"));
@@ -294,7 +269,7 @@ test_agree_three (Fixture       *fixture,
   {
     const char *args[] = { "agree", "--json", a, b, c, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   root = parse_object (parser, out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pairs")), ==, 3);
@@ -330,7 +305,7 @@ test_agree_reanchor (Fixture       *fixture,
   {
     const char *args[] = { "agree", "--json", a_path, b_path, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   root = parse_object (parser, out);
   g_assert_cmpint (json_object_get_int_member (root, "moved"), ==, 2);
@@ -346,7 +321,7 @@ test_agree_reanchor (Fixture       *fixture,
   {
     const char *args[] = { "agree", a_path, b_path, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   g_assert_nonnull (strstr (out, "Texts differ: 2 spans re-anchored by quote, 1 could not be placed"));
 }
@@ -373,7 +348,7 @@ test_different_article (Fixture       *fixture,
       g_autofree char *err = NULL;
       const char *args[] = { commands[i], a_path, b_path, NULL };
 
-      g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+      g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 1);
       g_assert_cmpstr (out, ==, "");
       g_assert_nonnull (strstr (err, "“\u2068Taxes rise again\u2069”"));
       g_assert_nonnull (strstr (err, "“\u2068Fine weather\u2069”"));
@@ -430,7 +405,7 @@ test_usage_and_bad_files (Fixture       *fixture,
           if (arg == NULL)
             break;
         }
-      g_assert_cmpint (run_cli (args, &out, &err), ==, cases[i].status);
+      g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, cases[i].status);
       if (strstr (err, cases[i].in_err) == NULL)
         g_error ("case %u: “%s” not in “%s”", i, cases[i].in_err, err);
     }
@@ -455,7 +430,7 @@ test_diff_json (Fixture       *fixture,
   {
     const char *args[] = { "diff", "--json", a, b, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -483,7 +458,7 @@ test_diff_json (Fixture       *fixture,
   {
     const char *args[] = { "diff", a, b, NULL };
 
-    g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+    g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   }
   g_assert_nonnull (strstr (out, "[11, 27)  boundary  claim\n"));
   g_assert_nonnull (strstr (out, "    claim [11, 21) “taxes rose”  (bob)\n"));

@@ -10,38 +10,17 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "am-corpus.h"
 #include "am-document-io.h"
+#include "am-test.h"
 
 /* A temporary folder, removed at the end of the test. */
 typedef struct
 {
   char *path;
 } Folder;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
 
 static void
 folder_setup (Folder        *folder,
@@ -57,7 +36,7 @@ static void
 folder_teardown (Folder        *folder,
                  gconstpointer  data)
 {
-  remove_tree (folder->path);
+  am_test_remove_tree (folder->path);
   g_free (folder->path);
 }
 
@@ -729,7 +708,7 @@ test_reload (Folder        *folder,
   g_assert_cmpuint (am_corpus_get_n_annotations (corpus), ==, 5);
 
   /* The folder went away: an error, and the list stays. */
-  remove_tree (folder->path);
+  am_test_remove_tree (folder->path);
   g_assert_false (am_corpus_reload (corpus, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 3);
   g_mkdir (folder->path, 0755);
@@ -966,29 +945,6 @@ test_make_name (void)
 
 /* The command line. */
 
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  guint i;
-
-  g_ptr_array_add (argv, (char *)ARGUMARK_CLI);
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("stdout: %s\nstderr: %s", out != NULL ? *out : "", err != NULL ? *err : "");
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_cli_import_articles (Folder        *folder,
                           gconstpointer  data)
@@ -1011,7 +967,7 @@ test_cli_import_articles (Folder        *folder,
               "\n"
               "{\"id\": \"N-1\", \"text\": \"A clash with the first name.\"}\n"
               "{\"id\": \"a/b\", \"text\": \"Slashes are not folders.\"}\n");
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
 
@@ -1039,7 +995,7 @@ test_cli_import_articles (Folder        *folder,
 
   /* Again: nothing is overwritten, and each refusal is reported. */
   write_file (out_dir, "2.txt", "edited by hand");
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "articles.jsonl:2: "));
   g_assert_nonnull (strstr (err, "already exists"));
   g_assert_nonnull (strstr (err, "--force"));
@@ -1051,7 +1007,7 @@ test_cli_import_articles (Folder        *folder,
 
   /* --force overwrites. */
   args[4] = "--force";
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   g_clear_pointer (&text, g_free);
   text = read_file (out_dir, "2.txt");
   g_assert_cmpstr (text, ==, "Second article, with an emoji 😀.");
@@ -1091,7 +1047,7 @@ test_cli_import_bad_lines (Folder        *folder,
               "{\"id\": [1], \"text\": \"array id\"}\n"
               "{\"id\": \"t\", \"title\": 5, \"text\": \"bad title\"}\n"
               "{\"id\": \"good-too\", \"text\": \"Another good one.\"}");
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 1);
   for (i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       const char *line = strstr (err, expected[i].where);
@@ -1106,7 +1062,7 @@ test_cli_import_bad_lines (Folder        *folder,
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&out, g_free);
 
-  g_assert_cmpint (run_cli (no_output, &out, &err), ==, 2);
+  g_assert_cmpint (am_test_run_cli (no_output, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "-o FOLDER"));
 }
 
@@ -1123,7 +1079,7 @@ test_cli_status (void)
   JsonObject *root, *totals, *first;
   JsonArray *documents;
 
-  g_assert_cmpint (run_cli (table, &out, &err), ==, 0);
+  g_assert_cmpint (am_test_run_cli (table, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "in progress            6      4  hamas-isis-sinai  "
                                  "Hamas could see a strategic advantage in aiding ISIS\n"));
   g_assert_nonnull (strstr (out, "5 documents: 2 new, 2 in progress, 1 done; 12 annotations"));
@@ -1131,7 +1087,7 @@ test_cli_status (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (json, &out, &err), ==, 0);
+  g_assert_cmpint (am_test_run_cli (json, &out, &err), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -1152,7 +1108,7 @@ test_cli_status (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_cli (missing, &out, &err), ==, 1);
+  g_assert_cmpint (am_test_run_cli (missing, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "does not exist"));
 }
 
@@ -1166,7 +1122,7 @@ test_cli_status_problem (Folder        *folder,
 
   write_file (folder->path, "fine.txt", "Fine.");
   write_file (folder->path, "broken.argumark.json", "{");
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 1);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 1);
   g_assert_nonnull (strstr (out, "broken"));
   g_assert_nonnull (strstr (out, "problem:"));
   g_assert_nonnull (strstr (out, "1 document cannot be read"));
@@ -1191,7 +1147,7 @@ test_cli_status_singular (Folder        *folder,
   g_assert_true (am_document_save (doc, file, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (run_cli (args, &out, &err), ==, 0);
+  g_assert_cmpint (am_test_run_cli (args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, ": 1 document: 0 new, 1 in progress, 0 done; 1 annotation\n"));
 }
 

@@ -12,31 +12,11 @@
 #include <unistd.h>
 
 #include "am-document-io.h"
+#include "am-test.h"
 
 #define SAMPLE TEST_DATA_DIR "/../../data/samples/hamas-isis-sinai.txt"
 #define FORMAT_DOC TEST_DATA_DIR "/../../docs/format.md"
 #define JSON_SCHEMA TEST_DATA_DIR "/../../data/schema/argumark-1.schema.json"
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0755);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static char *
 make_tmpdir (void)
@@ -200,7 +180,7 @@ test_round_trip (void)
   second = read_bytes (path2);
   g_assert_true (g_bytes_equal (first, second));
 
-  rm_rf (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -377,7 +357,7 @@ test_huge_string (void)
   g_string_free (s, TRUE);
 
   check_refused (path, AM_DOCUMENT_ERROR_TOO_LARGE, "text: ");
-  rm_rf (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -472,7 +452,7 @@ test_failed_save (void)
     g_assert_true (g_bytes_equal (before, after));
   }
 
-  rm_rf (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -492,7 +472,7 @@ test_save_keeps_mode (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 
-  rm_rf (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -532,7 +512,7 @@ test_modified (void)
   g_assert_false (am_document_get_modified (loaded));
   g_assert_true (am_document_equal (doc, loaded));
 
-  rm_rf (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -590,7 +570,7 @@ test_save_async (void)
   g_assert_true (am_document_undo (doc));
   g_assert_true (am_document_equal (doc, loaded));
 
-  rm_rf (dir);
+  am_test_remove_tree (dir);
 }
 
 /* The JSON of @doc with @old replaced by @new, once. */

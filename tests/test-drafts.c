@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "am-drafts.h"
+#include "am-test.h"
 
 typedef struct
 {
@@ -32,31 +33,12 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GFile) root = g_file_new_for_path (fixture->path);
 
-  remove_tree (root);
+  am_test_remove_tree (g_file_peek_path (root));
   g_clear_object (&fixture->drafts);
   g_clear_object (&fixture->folder);
   g_free (fixture->path);

@@ -10,11 +10,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "am-document-io.h"
 #include "am-exporter.h"
 #include "am-importer.h"
+#include "am-test.h"
 
 #define GOLDEN TEST_DATA_DIR "/export"
 
@@ -144,24 +144,6 @@ make_temp_dir (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 assert_same_file (const char *golden,
                   const char *actual)
 {
@@ -235,7 +217,7 @@ test_golden (gconstpointer data)
       g_assert_cmpuint (n_out, ==, n_golden);
     }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* Round trips: what each format can hold comes back through the importer. */
@@ -377,7 +359,7 @@ test_round_trip (gconstpointer data)
       g_assert_cmpstr (got, ==, want);
     }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* W3C annotations hold no text: they name NAME.txt beside them, or a web
@@ -432,7 +414,7 @@ test_round_trip_w3c (void)
       g_assert_cmpstr (am_annotation_get_created (first), ==, "2026-01-02T03:04:05Z");
     }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* Filters */
@@ -449,7 +431,7 @@ export_to_string (AmExporter *exporter)
   g_assert_true (am_exporter_export (exporter, out, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (out_path, &contents, NULL, &error));
-  remove_tree (dir);
+  am_test_remove_tree (dir);
   return contents;
 }
 
@@ -610,7 +592,7 @@ test_split_files (void)
         }
     }
   g_assert_cmpuint (total, ==, docs->len);
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* Inputs, outputs and errors */
@@ -686,7 +668,7 @@ test_corpus_folder (void)
       g_assert_true (g_strv_contains ((const char * const *) got_lines, want_lines[i]));
   }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -705,7 +687,7 @@ test_no_overwrite (void)
   g_assert_error (error, AM_EXPORT_ERROR, AM_EXPORT_ERROR_EXISTS);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "precious");
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* Several outputs of a split exist: one error, and none of them touched. */
@@ -739,7 +721,7 @@ test_split_no_overwrite (void)
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, "precious");
     }
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -782,7 +764,7 @@ test_cancel_keeps_old_file (void)
   while (g_dir_read_name (listing) != NULL)
     n_files++;
   g_assert_cmpuint (n_files, ==, 1);
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 static void
@@ -834,7 +816,7 @@ test_async (void)
   for (i = 0; i < seen->len; i++)
     g_assert_cmpuint (g_array_index (seen, guint, i), ==, i + 1);
   assert_same_file (golden_path, path);
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* A stop that comes once the output is in place, before the result
@@ -868,35 +850,10 @@ test_async_stop_after_done (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (am_exporter_get_n_written (exporter), ==, docs->len);
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* argumark-cli export, as a user runs it */
-
-static int
-run_cli (const char * const *args,
-         char              **out,
-         char              **err)
-{
-  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "argumark-cli", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *ignored_err = NULL;
-  int status = 0;
-  guint i;
-
-  /* Keep the command's summary out of the TAP output. */
-  if (err == NULL)
-    err = &ignored_err;
-  g_ptr_array_add (argv, cli);
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 /* Runs the command and asserts its exit status; when that is not the one
  * expected, its error output goes to the test log, to tell why. */
@@ -911,7 +868,7 @@ assert_cli (const char * const  *args,
 
   if (err == NULL)
     err = &own_err;
-  status = run_cli (args, out, err);
+  status = am_test_run_cli (args, out, err);
   if (status != expected)
     g_test_message ("argumark-cli %s exited with %d, not %d; its error output:\n%s",
                     args[0], status, expected, *err);
@@ -1002,7 +959,7 @@ test_cli (void)
       }
   }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* Each run of the command is a new process whose worker threads read the
@@ -1043,7 +1000,7 @@ test_cli_repeated (void)
       g_assert_cmpstr (out, ==, reference);
     }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 /* More documents than are read ahead, written by the loader threads or by
@@ -1226,7 +1183,7 @@ test_brat_many_schemas (void)
         g_assert_cmpstr (entities, ==, "[entities]\nclaim\ncounter-claim\nattribution\nopinion");
       else
         g_assert_cmpstr (entities, ==, "[entities]\nclaim\nopinion");
-      remove_tree (dir);
+      am_test_remove_tree (dir);
     }
 }
 

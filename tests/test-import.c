@@ -9,10 +9,10 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "am-document-io.h"
 #include "am-importer.h"
+#include "am-test.h"
 
 #define INTEROP TEST_DATA_DIR "/interop"
 
@@ -814,44 +814,6 @@ test_w3c (void)
 
 /* argumark-cli import, as a user runs it */
 
-static int
-run_cli (const char * const *args,
-         char              **err)
-{
-  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "argumark-cli", NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  guint i;
-
-  g_ptr_array_add (argv, cli);
-  for (i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                               NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 static void
 test_cli (void)
 {
@@ -877,7 +839,7 @@ test_cli (void)
     const char *args[] = { "import", "--from", "doccano", missing, "-o", corpus, NULL };
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_cmpint (am_test_run_cli (args, NULL, &err), ==, 1);
     g_assert_nonnull (strstr (err, "test-sequence-labeling-missing-text.jsonl:3: the record has no"));
     g_assert_nonnull (strstr (err, "label “LOC” added to the schema"));
     g_assert_nonnull (strstr (err, "2 documents written"));
@@ -895,7 +857,7 @@ test_cli (void)
     g_autofree char *err = NULL;
 
     g_assert_true (g_file_get_contents (doc_path, &before, NULL, NULL));
-    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_cmpint (am_test_run_cli (args, NULL, &err), ==, 1);
     g_assert_nonnull (strstr (err, "already exists: nothing was written"));
     g_assert_true (g_file_get_contents (doc_path, &after, NULL, NULL));
     g_assert_cmpstr (before, ==, after);
@@ -905,7 +867,7 @@ test_cli (void)
     const char *args[] = { "import", conll, "-o", corpus, NULL };
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_cmpint (am_test_run_cli (args, NULL, &err), ==, 1);
     g_assert_nonnull (strstr (err, "refused: this looks like a CoNLL"));
     g_assert_nonnull (strstr (err, "1 file refused"));
   }
@@ -922,11 +884,11 @@ test_cli (void)
       {
         g_autofree char *err = NULL;
 
-        g_assert_cmpint (run_cli (bad[i], &err), ==, 2);
+        g_assert_cmpint (am_test_run_cli (bad[i], NULL, &err), ==, 2);
       }
   }
 
-  remove_tree (dir);
+  am_test_remove_tree (dir);
 }
 
 int
