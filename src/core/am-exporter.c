@@ -1128,6 +1128,9 @@ typedef struct
   Slot            *slots;
   GMutex           lock;
   GCond            cond;
+  /* The slot the exporter's thread waits for, if it waits: only its
+   * loader wakes it, not every loader that finishes. */
+  guint            waiting_for;
   GThreadPool     *pool;
 } Loader;
 
@@ -1209,7 +1212,8 @@ load_one (gpointer data,
   g_mutex_lock (&loader->lock);
   done.ready = TRUE;
   loader->slots[i] = done;
-  g_cond_broadcast (&loader->cond);
+  if (loader->waiting_for == i)
+    g_cond_signal (&loader->cond);
   g_mutex_unlock (&loader->lock);
 }
 
@@ -1224,6 +1228,7 @@ loader_init (Loader          *loader,
   loader->offsets = offsets;
   loader->inputs = self->inputs;
   loader->slots = g_new0 (Slot, loader->inputs->len);
+  loader->waiting_for = G_MAXUINT;
   g_mutex_init (&loader->lock);
   g_cond_init (&loader->cond);
   loader->pool = g_thread_pool_new (load_one, loader, CLAMP (g_get_num_processors (), 1, 4),
@@ -1242,8 +1247,10 @@ loader_take (Loader *loader,
     g_thread_pool_push (loader->pool, GUINT_TO_POINTER (i + READ_AHEAD + 1), NULL);
 
   g_mutex_lock (&loader->lock);
+  loader->waiting_for = i;
   while (!loader->slots[i].ready)
     g_cond_wait (&loader->cond, &loader->lock);
+  loader->waiting_for = G_MAXUINT;
   *slot = loader->slots[i];
   memset (&loader->slots[i], 0, sizeof (Slot));
   g_mutex_unlock (&loader->lock);
