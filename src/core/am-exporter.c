@@ -17,6 +17,7 @@
 #include "am-export-private.h"
 #include "am-json-private.h"
 #include "am-segmenter.h"
+#include "am-util-private.h"
 
 G_DEFINE_QUARK (am-export-error-quark, am_export_error)
 
@@ -1620,17 +1621,6 @@ am_exporter_get_n_links (AmExporter *self)
   return self->n_links;
 }
 
-static GStrv
-dup_strv (GPtrArray *array)
-{
-  GStrv ret = g_new0 (char *, array->len + 1);
-  guint i;
-
-  for (i = 0; i < array->len; i++)
-    ret[i] = g_strdup (g_ptr_array_index (array, i));
-  return ret;
-}
-
 /**
  * am_exporter_dup_problems:
  *
@@ -1641,7 +1631,7 @@ GStrv
 am_exporter_dup_problems (AmExporter *self)
 {
   g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
-  return dup_strv (self->problems);
+  return _am_strv_from_ptr_array (self->problems);
 }
 
 /**
@@ -1654,7 +1644,7 @@ GStrv
 am_exporter_dup_notes (AmExporter *self)
 {
   g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
-  return dup_strv (self->notes);
+  return _am_strv_from_ptr_array (self->notes);
 }
 
 /**
@@ -1666,5 +1656,5 @@ GStrv
 am_exporter_dup_outputs (AmExporter *self)
 {
   g_return_val_if_fail (AM_IS_EXPORTER (self), NULL);
-  return dup_strv (self->outputs);
+  return _am_strv_from_ptr_array (self->outputs);
 }

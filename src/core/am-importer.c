@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "am-importer-private.h"
+#include "am-util-private.h"
 
 G_DEFINE_QUARK (am-import-error-quark, am_import_error)
 
@@ -121,15 +122,9 @@ am_import_report_init (AmImportReport *self)
 GStrv
 am_import_report_dup_lines (AmImportReport *self)
 {
-  GStrv lines;
-  guint i;
-
   g_return_val_if_fail (AM_IS_IMPORT_REPORT (self), NULL);
 
-  lines = g_new0 (char *, self->lines->len + 1);
-  for (i = 0; i < self->lines->len; i++)
-    lines[i] = g_strdup (g_ptr_array_index (self->lines, i));
-  return lines;
+  return _am_strv_from_ptr_array (self->lines);
 }
 
 /* Records or spans that were bad and not imported (the CLI exits 1) */

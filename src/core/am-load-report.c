@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "am-load-report-private.h"
+#include "am-util-private.h"
 
 struct _AmLoadReport
 {
@@ -77,18 +78,6 @@ am_load_report_is_empty (AmLoadReport *self)
   return self->messages->len == 0;
 }
 
-static GStrv
-dup_strv (GPtrArray *array)
-{
-  GStrv ret = g_new0 (char *, array->len + 1);
-  guint i;
-
-  for (i = 0; i < array->len; i++)
-    ret[i] = g_strdup (g_ptr_array_index (array, i));
-
-  return ret;
-}
-
 /**
  * am_load_report_dup_messages:
  *
@@ -100,7 +89,7 @@ am_load_report_dup_messages (AmLoadReport *self)
 {
   g_return_val_if_fail (AM_IS_LOAD_REPORT (self), NULL);
 
-  return dup_strv (self->messages);
+  return _am_strv_from_ptr_array (self->messages);
 }
 
 guint
@@ -143,7 +132,7 @@ am_load_report_dup_moved_ids (AmLoadReport *self)
 {
   g_return_val_if_fail (AM_IS_LOAD_REPORT (self), NULL);
 
-  return dup_strv (self->moved_ids);
+  return _am_strv_from_ptr_array (self->moved_ids);
 }
 
 /**
@@ -157,7 +146,7 @@ am_load_report_dup_orphan_ids (AmLoadReport *self)
 {
   g_return_val_if_fail (AM_IS_LOAD_REPORT (self), NULL);
 
-  return dup_strv (self->orphan_ids);
+  return _am_strv_from_ptr_array (self->orphan_ids);
 }
 
 guint
